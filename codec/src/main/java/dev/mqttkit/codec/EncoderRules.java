@@ -64,7 +64,7 @@ final class EncoderRules {
                 "return code " + c.returnCode() + " is reserved");
         require(!(c.sessionPresent() && c.returnCode() != 0), Rule.CONNACK_SESSION_PRESENT_WITH_ERROR, v,
                 "session present must be 0 with return code " + c.returnCode());
-        require(!(c.sessionPresent() && v == ProtocolVersion.MQTT_3_1), Rule.CONNACK_RESERVED_CODE, v,
+        require(!(c.sessionPresent() && v == ProtocolVersion.MQTT_3_1), Rule.CONNACK_RESERVED_FLAGS, v,
                 "MQTT 3.1 has no session-present flag");
     }
 
