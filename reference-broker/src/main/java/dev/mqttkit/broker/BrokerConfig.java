@@ -1,0 +1,160 @@
+package dev.mqttkit.broker;
+
+import dev.mqttkit.codec.DecoderOptions;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Everything the broker is started with. Immutable; derive variants with the {@code with...} methods.
+ *
+ * @param bindAddress         the address of the default listener (used when {@code listeners} is empty)
+ * @param port                the port of the default listener; 0 picks a free one
+ * @param listeners           explicit listeners from a configuration file; when empty, one plain listener on
+ *                            {@code bindAddress:port}
+ * @param faults              deliberate defects for calibrating the suite; empty in normal use
+ * @param log                 receives verbose log lines (timestamp first, like mosquitto's); null for silence
+ * @param passwords           user name to password; null when clients are not authenticated
+ * @param maxPacketSize       the largest packet accepted from a client, fixed header included
+ * @param maxConnections      connections beyond this many are closed as soon as they are accepted; 0 for no limit
+ * @param maxQueuedMessages   per session, messages waiting beyond the in-flight window; newer ones are dropped
+ * @param maxInflightMessages per session, QoS 1 and 2 messages sent and not yet acknowledged
+ * @param connectTimeoutMillis how long a new connection may take to send its CONNECT
+ */
+public record BrokerConfig(String bindAddress, int port, List<Listener> listeners, Set<Fault> faults,
+                           Consumer<String> log, Map<String, String> passwords, int maxPacketSize, int maxConnections,
+                           int maxQueuedMessages, int maxInflightMessages, int connectTimeoutMillis) {
+
+    public static final int DEFAULT_MAX_PACKET_SIZE = 1024 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
+    public static final int DEFAULT_MAX_QUEUED_MESSAGES = 1000;
+    public static final int DEFAULT_MAX_INFLIGHT_MESSAGES = 20;
+    public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    /**
+     * One listening socket.
+     *
+     * @param tls null for plain TCP
+     */
+    public record Listener(int port, String bindAddress, Tls tls) {
+        public Listener {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+            }
+            if (bindAddress == null) {
+                throw new IllegalArgumentException("bindAddress must not be null");
+            }
+        }
+    }
+
+    /**
+     * The key material of a TLS listener: either a PEM certificate chain and PKCS#8 key, or a PKCS#12 key store.
+     */
+    public record Tls(Path certFile, Path keyFile, Path keystore, String keystorePassword) {
+        public Tls {
+            boolean pem = certFile != null && keyFile != null;
+            if (pem == (keystore != null)) {
+                throw new IllegalArgumentException("a TLS listener needs certfile and keyfile, or keystore");
+            }
+        }
+    }
+
+    public BrokerConfig {
+        listeners = List.copyOf(listeners);
+        faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        passwords = passwords == null ? null : Map.copyOf(passwords);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (maxPacketSize < 2 || maxPacketSize > DecoderOptions.PROTOCOL_MAXIMUM) {
+            throw new IllegalArgumentException("maxPacketSize must be 2.." + DecoderOptions.PROTOCOL_MAXIMUM
+                    + " but was " + maxPacketSize);
+        }
+        positive("maxQueuedMessages", maxQueuedMessages);
+        positive("maxInflightMessages", maxInflightMessages);
+        positive("connectTimeoutMillis", connectTimeoutMillis);
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("maxConnections must be 0 (no limit) or more but was " + maxConnections);
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+        }
+    }
+
+    /** Loopback, an ephemeral port, no authentication, no faults, silent. */
+    public static BrokerConfig defaults() {
+        return new BrokerConfig("127.0.0.1", 0, List.of(), Set.of(), null, null, DEFAULT_MAX_PACKET_SIZE,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_QUEUED_MESSAGES, DEFAULT_MAX_INFLIGHT_MESSAGES,
+                DEFAULT_CONNECT_TIMEOUT_MILLIS);
+    }
+
+    public BrokerConfig withPort(int p) {
+        return new BrokerConfig(bindAddress, p, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withBindAddress(String address) {
+        return new BrokerConfig(address, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withListeners(List<Listener> l) {
+        return new BrokerConfig(bindAddress, port, l, faults, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withFaults(Set<Fault> f) {
+        return new BrokerConfig(bindAddress, port, listeners, f, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withLog(Consumer<String> l) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, l, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withPasswords(Map<String, String> p) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, p, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withMaxPacketSize(int n) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, n, maxConnections,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withMaxConnections(int n) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, n,
+                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withMaxQueuedMessages(int n) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                n, maxInflightMessages, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withMaxInflightMessages(int n) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, n, connectTimeoutMillis);
+    }
+
+    public BrokerConfig withConnectTimeoutMillis(int n) {
+        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                maxQueuedMessages, maxInflightMessages, n);
+    }
+
+    /** The listeners to open: the explicit ones, or the default plain listener. */
+    public List<Listener> effectiveListeners() {
+        return listeners.isEmpty() ? List.of(new Listener(port, bindAddress, null)) : listeners;
+    }
+
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mqttkit.broker;
+
+/**
+ * A deliberate defect the broker can be started with, to calibrate the conformance suite: with a fault switched on,
+ * the tests of the statement it names must fail, and only those. Faults are off by default and can be switched on
+ * only through {@link BrokerConfig#withFaults} or the command line's {@code --fault NAME --allow-faults}, never from
+ * the configuration file or the environment.
+ */
+public enum Fault {
+    /** Live forwarding keeps the publisher's RETAIN flag. */
+    RETAIN_ON_LIVE_FORWARD("MQTT-3.3.1-9"),
+    /** Messages are delivered at the published QoS even when the subscription granted less. */
+    NO_QOS_DOWNGRADE("MQTT-3.8.4-6"),
+    /** A second CONNECT on a connection is answered with CONNACK instead of closing the connection. */
+    ACCEPT_SECOND_CONNECT("MQTT-3.1.0-2"),
+    /** The will is kept after DISCONNECT and published when the connection closes. */
+    WILL_AFTER_DISCONNECT("MQTT-3.1.2-10"),
+    /** A filter starting with '#' also matches topic names starting with '$'. */
+    HASH_MATCHES_DOLLAR("MQTT-4.7.2-1"),
+    /** Unacknowledged messages are not re-sent when a persistent session reconnects. */
+    NO_REDELIVERY_ON_RECONNECT("MQTT-4.4.0-1"),
+    /** CONNACK's session-present flag is 0 even when a stored session is resumed. */
+    SESSION_PRESENT_ALWAYS_0("MQTT-3.2.2-2"),
+    /** A re-sent QoS 2 PUBLISH (same id, before PUBREL) is delivered to subscribers again. */
+    QOS2_DELIVERED_TWICE("MQTT-4.3.3-2"),
+    /** The keep-alive interval is never enforced: silent clients stay connected. */
+    KEEPALIVE_NOT_ENFORCED("MQTT-3.1.2-24"),
+    /** A new subscription receives no retained messages. */
+    NO_RETAINED_ON_SUBSCRIBE("MQTT-3.3.1-6"),
+    /** A retained PUBLISH with an empty payload is stored instead of clearing the retained message. */
+    EMPTY_RETAIN_NOT_CLEARING("MQTT-3.3.1-10"),
+    /** UNSUBSCRIBE for a filter that was not subscribed gets no UNSUBACK. */
+    NO_UNSUBACK_FOR_UNKNOWN("MQTT-3.10.4-5"),
+    /** Overlapping subscriptions each receive a copy of the message. */
+    OVERLAP_DUPLICATES("MQTT-3.3.5-1"),
+    /** A client connecting with an identifier already in use does not disconnect the earlier client. */
+    TAKEOVER_IGNORED("MQTT-3.1.4-2"),
+    /** PINGREQ is not answered. */
+    NO_PINGRESP("MQTT-3.12.4-1"),
+    /** A will with Will Retain set is published as an ordinary, non-retained message. */
+    WILL_RETAIN_IGNORED("MQTT-3.1.2-17"),
+    /** Retained messages sent because of a new subscription carry RETAIN=0. */
+    RETAINED_WITHOUT_RETAIN_FLAG("MQTT-3.3.1-8"),
+    /** The will is not published when the connection ends without DISCONNECT. */
+    NO_WILL_ON_ABNORMAL_CLOSE("MQTT-3.1.2-8");
+
+    private final String statement;
+
+    Fault(String statement) {
+        this.statement = statement;
+    }
+
+    /** The MQTT 3.1.1 normative statement the fault breaks, e.g. {@code MQTT-3.3.1-9}. */
+    public String statement() {
+        return statement;
+    }
+}

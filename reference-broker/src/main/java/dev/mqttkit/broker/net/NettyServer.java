@@ -1,0 +1,104 @@
+package dev.mqttkit.broker.net;
+
+import dev.mqttkit.broker.BrokerConfig;
+import dev.mqttkit.broker.protocol.ProtocolEngine;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The listeners: Netty's NIO transport with a single event loop thread that accepts, reads, runs the protocol engine
+ * and writes, so that all protocol state is confined to it (the same model as mosquitto's single-threaded loop).
+ */
+public final class NettyServer {
+    private final EventLoopGroup loop;
+    private final List<Channel> listeners = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
+    private final List<Boolean> tls = new ArrayList<>();
+
+    private NettyServer(EventLoopGroup loop) {
+        this.loop = loop;
+    }
+
+    /** Binds every listener of {@code config}; returns once all are listening. */
+    public static NettyServer start(BrokerConfig config, ProtocolEngine engine) throws IOException {
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mqttkit-broker", true),
+                NioIoHandler.newFactory());
+        NettyServer server = new NettyServer(loop);
+        ServerState state = new ServerState(config);
+        PooledByteBufAllocator allocator = new PooledByteBufAllocator(false);
+        try {
+            for (BrokerConfig.Listener listener : config.effectiveListeners()) {
+                SSLContext ssl = listener.tls() == null ? null : TlsContexts.create(listener.tls());
+                ServerBootstrap b = new ServerBootstrap()
+                        .group(loop)
+                        .channel(NioServerSocketChannel.class)
+                        .option(ChannelOption.SO_BACKLOG, 1024)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childOption(ChannelOption.ALLOCATOR, allocator)
+                        .childHandler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                if (ssl != null) {
+                                    SSLEngine sslEngine = ssl.createSSLEngine();
+                                    sslEngine.setUseClientMode(false);
+                                    ch.pipeline().addLast("tls", new SslHandler(sslEngine));
+                                }
+                                ch.pipeline().addLast("mqtt", new ConnectionHandler(engine, state));
+                            }
+                        });
+                Channel channel;
+                try {
+                    channel = b.bind(listener.bindAddress(), listener.port()).sync().channel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while binding", e);
+                } catch (Exception e) {
+                    throw new IOException("cannot listen on " + listener.bindAddress() + ":" + listener.port() + ": "
+                            + e.getMessage(), e);
+                }
+                server.listeners.add(channel);
+                server.addresses.add((InetSocketAddress) channel.localAddress());
+                server.tls.add(ssl != null);
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The bound addresses, in listener order. */
+    public List<InetSocketAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    public boolean isTls(int index) {
+        return tls.get(index);
+    }
+
+    /** Closes the listeners and every connection, and stops the event loop. */
+    public void close() {
+        for (Channel c : listeners) {
+            c.close();
+        }
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,334 @@
+package dev.mqttkit.broker.protocol;
+
+import dev.mqttkit.broker.BrokerConfig;
+import dev.mqttkit.broker.Fault;
+import dev.mqttkit.broker.session.Session;
+import dev.mqttkit.codec.ClientIdentifiers;
+import dev.mqttkit.codec.Rule;
+import dev.mqttkit.codec.Violation;
+import dev.mqttkit.codec.packet.Connack;
+import dev.mqttkit.codec.packet.Connect;
+import dev.mqttkit.codec.packet.Disconnect;
+import dev.mqttkit.codec.packet.Packet;
+import dev.mqttkit.codec.packet.Pingreq;
+import dev.mqttkit.codec.packet.Pingresp;
+import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.codec.packet.Puback;
+import dev.mqttkit.codec.packet.Pubcomp;
+import dev.mqttkit.codec.packet.Publish;
+import dev.mqttkit.codec.packet.Pubrec;
+import dev.mqttkit.codec.packet.Pubrel;
+import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.codec.packet.Suback;
+import dev.mqttkit.codec.packet.Subscribe;
+import dev.mqttkit.codec.packet.Subscription;
+import dev.mqttkit.codec.packet.Unsuback;
+import dev.mqttkit.codec.packet.Unsubscribe;
+import dev.mqttkit.codec.packet.Will;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The broker's protocol logic: decoded packets and connection events in, packets and closes out through each
+ * connection's {@link Link}. No I/O and no threads of its own; every method must be called from one thread (the
+ * networking layer's event loop), which is what makes the state here safe without locks.
+ *
+ * <p>Decisions where MQTT 3.1.1 leaves room: a takeover closes the older connection without publishing its will (the
+ * session lives on); a client that sends no credentials to a broker with a password file gets CONNACK 0x05, wrong
+ * credentials get 0x04; a zero-length client id with CleanSession=1 is given a unique generated id.
+ */
+public final class ProtocolEngine {
+    private final BrokerConfig config;
+    private final BrokerLog log;
+    private final Router router;
+    private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, Connection> owners = new HashMap<>();
+
+    public ProtocolEngine(BrokerConfig config) {
+        this.config = config;
+        this.log = new BrokerLog(config.log());
+        this.router = new Router(config, log);
+    }
+
+    public BrokerLog log() {
+        return log;
+    }
+
+    /** A new network connection; it must send CONNECT first. */
+    public Connection open(Link link) {
+        return new Connection(link);
+    }
+
+    /** A packet decoded from the connection. */
+    public void received(Connection c, Packet packet) {
+        if (c.isClosed()) {
+            return;
+        }
+        if (c.state == Connection.State.AWAITING_CONNECT) {
+            if (packet instanceof Connect connect) {
+                connect(c, connect);
+            } else {
+                log.line("Client " + c.name() + " sent " + packet.type() + " before CONNECT, disconnecting.");
+                close(c, false); // MQTT-3.1.0-1
+            }
+            return;
+        }
+        log.packet("Received", "from", c.name(), packet);
+        if (packet instanceof Publish p) {
+            publish(c, p);
+        } else if (packet instanceof Puback a) {
+            acknowledged(c, a.packetId(), false);
+        } else if (packet instanceof Pubrec r) {
+            pubrec(c, r.packetId());
+        } else if (packet instanceof Pubrel r) {
+            pubrel(c, r.packetId());
+        } else if (packet instanceof Pubcomp a) {
+            acknowledged(c, a.packetId(), true);
+        } else if (packet instanceof Subscribe s) {
+            subscribe(c, s);
+        } else if (packet instanceof Unsubscribe u) {
+            unsubscribe(c, u);
+        } else if (packet instanceof Pingreq) {
+            if (!config.has(Fault.NO_PINGRESP)) {
+                router.send(c, Pingresp.INSTANCE);
+            }
+        } else if (packet instanceof Disconnect) {
+            if (!config.has(Fault.WILL_AFTER_DISCONNECT)) {
+                c.will = null; // MQTT-3.1.2-10
+            }
+            log.line("Client " + c.name() + " disconnected.");
+            close(c, true);
+        } else if (packet instanceof Connect) {
+            secondConnect(c);
+        } else {
+            log.line("Client " + c.name() + " sent " + packet.type() + ", which only a server sends; disconnecting.");
+            close(c, true);
+        }
+    }
+
+    /** The connection's bytes broke a rule: close it (MQTT 3.1.1 section 4.8), answering 0x01 for a bad level. */
+    public void malformed(Connection c, Violation violation) {
+        if (c.isClosed()) {
+            return;
+        }
+        if (c.state == Connection.State.AWAITING_CONNECT && violation.rule() == Rule.PROTOCOL_LEVEL) {
+            router.send(c, Connack.refused(Connack.UNACCEPTABLE_PROTOCOL_VERSION)); // MQTT-3.1.2-2
+        }
+        log.line("Client " + c.name() + " sent a malformed packet (" + violation.message() + "), disconnecting.");
+        close(c, true);
+    }
+
+    /** Nothing arrived for 1.5 times the keep-alive, or no CONNECT came in time. */
+    public void keepAliveExpired(Connection c) {
+        if (c.isClosed()) {
+            return;
+        }
+        log.line("Client " + c.name() + " has exceeded timeout, disconnecting.");
+        close(c, true);
+    }
+
+    /** The network connection ended (peer close or I/O error) without the protocol logic closing it. */
+    public void closed(Connection c) {
+        if (c.isClosed()) {
+            return;
+        }
+        log.line(c.isConnected() ? "Client " + c.name() + " closed its connection." : "Connection from "
+                + c.name() + " closed before CONNECT.");
+        close(c, true);
+    }
+
+    /** The connection's write buffer has room again: send what waited. */
+    public void writable(Connection c) {
+        if (c.isConnected()) {
+            router.drain(c.session);
+        }
+    }
+
+    private void connect(Connection c, Connect connect) {
+        ProtocolVersion version = connect.version();
+        c.version = version;
+        String clientId = connect.clientId();
+        if (ClientIdentifiers.check(version, clientId, connect.cleanSession()).isPresent()) {
+            refuse(c, Connack.IDENTIFIER_REJECTED); // MQTT-3.1.3-8, 3.1 section 3.1
+            return;
+        }
+        int authentication = authenticate(connect);
+        if (authentication != Connack.ACCEPTED) {
+            refuse(c, authentication);
+            return;
+        }
+        if (clientId.isEmpty()) {
+            clientId = "auto-" + UUID.randomUUID();
+        }
+        Connection older = owners.get(clientId);
+        if (older != null && !config.has(Fault.TAKEOVER_IGNORED)) {
+            log.line("Client " + clientId + " already connected, closing old connection.");
+            older.will = null;
+            close(older, false); // MQTT-3.1.4-2
+        }
+        Session existing = sessions.get(clientId);
+        boolean present = false;
+        Session session;
+        if (existing != null && (connect.cleanSession() || existing.clean())) {
+            discard(existing);
+            existing = null;
+        }
+        if (existing != null) {
+            session = existing;
+            present = true;
+        } else {
+            session = new Session(clientId, connect.cleanSession());
+            sessions.put(clientId, session);
+        }
+        c.clientId = clientId;
+        c.session = session;
+        c.will = connect.will();
+        c.state = Connection.State.CONNECTED;
+        owners.put(clientId, c);
+        router.attach(session, c);
+        log.line("New client connected from " + c.link.remoteHost() + " as " + clientId + " (c"
+                + (connect.cleanSession() ? 1 : 0) + ", k" + connect.keepAliveSeconds()
+                + (connect.userName() != null ? ", u'" + connect.userName() + "'" : "") + ").");
+        if (connect.keepAliveSeconds() > 0 && !config.has(Fault.KEEPALIVE_NOT_ENFORCED)) {
+            c.link.expectTrafficWithin(connect.keepAliveSeconds() * 1500L); // MQTT-3.1.2-24
+        } else {
+            c.link.expectTrafficWithin(0);
+        }
+        boolean flag = present && version == ProtocolVersion.MQTT_3_1_1 && !config.has(Fault.SESSION_PRESENT_ALWAYS_0);
+        router.send(c, Connack.accepted(flag));
+        router.resume(session, c);
+    }
+
+    private int authenticate(Connect connect) {
+        Map<String, String> passwords = config.passwords();
+        if (passwords == null) {
+            return Connack.ACCEPTED;
+        }
+        if (connect.userName() == null) {
+            return Connack.NOT_AUTHORIZED;
+        }
+        String expected = passwords.get(connect.userName());
+        String given = connect.password() == null ? null : connect.password().asUtf8();
+        return expected != null && Objects.equals(expected, given) ? Connack.ACCEPTED : Connack.BAD_USER_NAME_OR_PASSWORD;
+    }
+
+    private void refuse(Connection c, int code) {
+        router.send(c, Connack.refused(code));
+        log.line("Refused connection from " + c.link.remoteHost() + ": " + Connack.describe(code) + ".");
+        close(c, false);
+    }
+
+    private void secondConnect(Connection c) {
+        if (config.has(Fault.ACCEPT_SECOND_CONNECT)) {
+            router.send(c, Connack.accepted(false));
+            return;
+        }
+        log.line("Client " + c.name() + " sent a second CONNECT, disconnecting.");
+        close(c, true); // MQTT-3.1.0-2
+    }
+
+    private void publish(Connection c, Publish p) {
+        switch (p.qos()) {
+            case AT_MOST_ONCE -> router.publish(p);
+            case AT_LEAST_ONCE -> {
+                router.publish(p);
+                router.send(c, new Puback(p.packetId()));
+            }
+            case EXACTLY_ONCE -> {
+                boolean first = c.session.receiveQos2(p.packetId());
+                if (first || config.has(Fault.QOS2_DELIVERED_TWICE)) {
+                    router.publish(p); // MQTT-4.3.3-2: deliver once per packet id until PUBREL
+                }
+                router.send(c, new Pubrec(p.packetId()));
+            }
+        }
+    }
+
+    private void pubrel(Connection c, int packetId) {
+        c.session.releaseQos2(packetId);
+        router.send(c, new Pubcomp(packetId));
+    }
+
+    private void pubrec(Connection c, int packetId) {
+        Session.Outgoing o = c.session.inflight(packetId);
+        if (o != null && o.publish().qos() == Qos.EXACTLY_ONCE) {
+            c.session.released(packetId);
+            router.send(c, new Pubrel(packetId));
+        }
+    }
+
+    private void acknowledged(Connection c, int packetId, boolean pubcomp) {
+        Session.Outgoing o = c.session.inflight(packetId);
+        if (o != null && (pubcomp ? o.released() : o.publish().qos() == Qos.AT_LEAST_ONCE)) {
+            c.session.complete(packetId);
+            router.drain(c.session);
+        }
+    }
+
+    private void subscribe(Connection c, Subscribe s) {
+        List<Integer> codes = new ArrayList<>(s.subscriptions().size());
+        for (Subscription sub : s.subscriptions()) {
+            router.subscribe(c.session, sub.filter(), sub.qos());
+            codes.add(sub.qos().value());
+        }
+        router.send(c, new Suback(s.packetId(), codes));
+        for (Subscription sub : s.subscriptions()) {
+            router.sendRetained(c.session, sub.filter(), sub.qos());
+        }
+    }
+
+    private void unsubscribe(Connection c, Unsubscribe u) {
+        boolean any = false;
+        for (String filter : u.filters()) {
+            any |= router.unsubscribe(c.session, filter);
+        }
+        if (any || !config.has(Fault.NO_UNSUBACK_FOR_UNKNOWN)) {
+            router.send(c, new Unsuback(u.packetId())); // MQTT-3.10.4-5
+        }
+    }
+
+    /** Ends a connection's protocol life: will (if asked and held), session hand-back, then the socket. */
+    private void close(Connection c, boolean publishWill) {
+        if (c.isClosed()) {
+            return;
+        }
+        boolean wasConnected = c.isConnected();
+        c.state = Connection.State.CLOSED;
+        c.link.expectTrafficWithin(0);
+        c.link.close();
+        if (!wasConnected) {
+            return;
+        }
+        if (owners.get(c.clientId) == c) {
+            owners.remove(c.clientId);
+        }
+        router.detach(c.session, c);
+        if (c.session.clean() && sessions.get(c.clientId) == c.session && router.connectionOf(c.session) == null) {
+            discard(c.session);
+        }
+        Will will = c.will;
+        c.will = null;
+        if (publishWill && will != null && !config.has(Fault.NO_WILL_ON_ABNORMAL_CLOSE)) {
+            boolean retain = will.retain() && !config.has(Fault.WILL_RETAIN_IGNORED);
+            router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()));
+        }
+    }
+
+    private void discard(Session session) {
+        sessions.remove(session.clientId(), session);
+        router.discard(session);
+    }
+
+    /** Number of sessions held, online or not; for tests and diagnostics. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    public int subscriptionCount() {
+        return router.subscriptionCount();
+    }
+}
