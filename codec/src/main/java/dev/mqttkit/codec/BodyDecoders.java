@@ -114,6 +114,7 @@ final class BodyDecoders {
         for (ProtocolVersion v : ProtocolVersion.values()) {
             if (v.protocolName().equals(name)) {
                 if (v.level() != level) {
+                    r.version(v); // the name says which specification's rule is broken
                     throw r.fatal(Rule.PROTOCOL_LEVEL, levelAt,
                             "protocol '" + name + "' level " + level + " is not supported");
                 }
@@ -158,8 +159,10 @@ final class BodyDecoders {
             Payload message = r.binary("will message");
             will = new Will(topic, message, Qos.of(willQos), willRetain);
         }
-        String userName = userNameFlag ? r.string("user name") : null;
-        Payload password = passwordFlag ? r.binary("password") : null;
+        // 3.1 lets the Remaining Length overrule both flags: a flagged but missing user name or password is valid.
+        boolean lengthRules = version == ProtocolVersion.MQTT_3_1;
+        String userName = userNameFlag && !(lengthRules && r.remaining() == 0) ? r.string("user name") : null;
+        Payload password = passwordFlag && !(lengthRules && r.remaining() == 0) ? r.binary("password") : null;
         r.requireEnd("CONNECT");
         return new Connect(version, clientId, cleanSession, keepAlive, will, userName, password);
     }
