@@ -1,0 +1,179 @@
+package dev.mqttkit.report;
+
+import dev.mqttkit.report.catalogue.Catalogue;
+import dev.mqttkit.report.model.TargetRun;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes the HTML and JSON conformance report of a test run, like JUnit's XML reporting listener writes XML.
+ * Registered through {@code META-INF/services}, so Maven, an IDE or any launcher with the suite on the class path
+ * produce the report. It stays silent for runs in which no test published a {@code mqttkit.*} entry, so it is
+ * harmless on the class path of unrelated tests.
+ *
+ * <p>If the run is cut short, a partial report is still written: every {@value #INCREMENTAL_SECONDS} seconds while
+ * tests finish, and from a JVM shutdown hook.
+ */
+public class ConformanceReportListener implements TestExecutionListener {
+
+    static final int INCREMENTAL_SECONDS = 10;
+
+    private final Path fixedReportDir;
+    private final PrintStream problems;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+    private volatile RunRecorder recorder;
+    private volatile ReportWriter writer;
+    private volatile RunAssembler assembler;
+    private volatile List<TargetRun> lastRuns = List.of();
+    private Thread shutdownHook;
+    private Instant lastWrite;
+
+    /** The registered form: report folder and fallback target name from the contract's system properties. */
+    public ConformanceReportListener() {
+        this(null, System.err, Clock.systemUTC());
+    }
+
+    /**
+     * @param reportDir where to write, or null to read {@code mqtt.report.dir} when the run starts
+     * @param problems  where I/O problems are reported instead of being thrown into the run
+     */
+    public ConformanceReportListener(Path reportDir, PrintStream problems, Clock clock) {
+        this.fixedReportDir = reportDir;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        ReportSettings settings = ReportSettings.fromSystem();
+        Path dir = fixedReportDir != null ? fixedReportDir : settings.reportDir();
+        Catalogue catalogue = Catalogue.fromClasspath(problems);
+        writer = new ReportWriter(dir, catalogue, problems, clock);
+        assembler = new RunAssembler(catalogue, settings.fallbackTargetName());
+        recorder = new RunRecorder(testPlan, clock);
+        lastRuns = List.of();
+        synchronized (writeLock) {
+            lastWrite = clock.instant();
+        }
+        installShutdownHook();
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier testIdentifier) {
+        RunRecorder r = recorder;
+        if (r != null) {
+            r.started(testIdentifier);
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier testIdentifier, String reason) {
+        RunRecorder r = recorder;
+        if (r != null) {
+            r.skipped(testIdentifier, reason);
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
+        RunRecorder r = recorder;
+        if (r != null) {
+            r.entry(testIdentifier, entry);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
+        RunRecorder r = recorder;
+        if (r == null) {
+            return;
+        }
+        r.finished(testIdentifier, testExecutionResult);
+        if (testIdentifier.isTest() && r.isConformanceRun() && incrementalWriteDue()) {
+            write(r);
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        RunRecorder r = recorder;
+        if (r == null) {
+            return;
+        }
+        r.planFinished();
+        removeShutdownHook();
+        write(r);
+    }
+
+    /**
+     * The targets of the last run as written to the report (partial while the run is going on); empty when no
+     * conformance test ran. The command line reads its exit code from here.
+     */
+    public List<TargetRun> results() {
+        return lastRuns;
+    }
+
+    /** What the shutdown hook does: write whatever has been recorded, marked partial. */
+    void writePartial() {
+        RunRecorder r = recorder;
+        if (r != null && !r.isFinished()) {
+            write(r);
+        }
+    }
+
+    private boolean incrementalWriteDue() {
+        synchronized (writeLock) {
+            return Duration.between(lastWrite, clock.instant()).getSeconds() >= INCREMENTAL_SECONDS;
+        }
+    }
+
+    private void write(RunRecorder r) {
+        if (!r.isConformanceRun()) {
+            return;
+        }
+        synchronized (writeLock) {
+            try {
+                List<TargetRun> runs = assembler.assemble(r.snapshot());
+                writer.write(runs);
+                lastRuns = runs;
+            } catch (RuntimeException | LinkageError e) {
+                problems.println("mqttkit report: cannot build the conformance report: " + e);
+            }
+            lastWrite = clock.instant();
+        }
+    }
+
+    private synchronized void installShutdownHook() {
+        removeShutdownHook();
+        Thread hook = new Thread(this::writePartial, "mqttkit-report-partial");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            shutdownHook = hook;
+        } catch (IllegalStateException | SecurityException e) {
+            problems.println("mqttkit report: no partial report on interruption: " + e);
+        }
+    }
+
+    private synchronized void removeShutdownHook() {
+        if (shutdownHook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException e) {
+            // The JVM is already shutting down; the hook will write the partial report, which is right.
+        }
+        shutdownHook = null;
+    }
+}

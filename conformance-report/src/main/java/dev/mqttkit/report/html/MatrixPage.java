@@ -1,0 +1,146 @@
+package dev.mqttkit.report.html;
+
+import dev.mqttkit.report.catalogue.Catalogue;
+import dev.mqttkit.report.catalogue.Statement;
+import dev.mqttkit.report.model.Score;
+import dev.mqttkit.report.model.StatementResult;
+import dev.mqttkit.report.model.TargetRun;
+import dev.mqttkit.report.model.Verdict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Statements × targets for every target found in one report folder, in specification order. */
+public final class MatrixPage {
+
+    private final List<Column> columns = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
+    private final Instant written;
+
+    /** @param targets folder name (relative link) and run of each target, in column order */
+    public MatrixPage(Map<String, TargetRun> targets, Catalogue catalogue, Instant written) {
+        this.written = written;
+        List<Map<String, StatementResult>> perTarget = new ArrayList<>();
+        Set<String> versions = new LinkedHashSet<>();
+        targets.forEach((dir, run) -> {
+            columns.add(new Column(run.target().name(), dir + "/index.html", run));
+            Map<String, StatementResult> byKey = new HashMap<>();
+            run.statements().forEach(s -> byKey.put(s.version() + " " + s.id(), s));
+            perTarget.add(byKey);
+            versions.addAll(run.versions());
+        });
+        List<String> ordered = new ArrayList<>(versions);
+        ordered.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        List<String> dirs = new ArrayList<>(targets.keySet());
+        for (String version : ordered) {
+            sections.add(section(version, catalogue, perTarget, dirs));
+        }
+    }
+
+    private static int rank(String version) {
+        return Catalogue.V311.equals(version) ? 0 : Catalogue.V31.equals(version) ? 1 : 2;
+    }
+
+    private static Section section(String version, Catalogue catalogue, List<Map<String, StatementResult>> perTarget,
+                                   List<String> dirs) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        catalogue.statements(version).forEach(s -> ids.add(s.id()));
+        for (Map<String, StatementResult> target : perTarget) {
+            target.values().stream().filter(s -> s.version().equals(version)).forEach(s -> ids.add(s.id()));
+        }
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (String id : ids) {
+            StatementResult any = null;
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < perTarget.size(); i++) {
+                StatementResult s = perTarget.get(i).get(version + " " + id);
+                any = any == null ? s : any;
+                cells.add(s == null ? new Cell(null, null)
+                        : new Cell(s.verdict(), dirs.get(i) + "/index.html#" + s.anchor()));
+            }
+            Statement known = catalogue.find(id).orElse(null);
+            String group = any != null ? any.group() : known == null ? "" : known.group();
+            String level = any != null && any.level() != null ? any.level().name()
+                    : known != null && known.level() != null ? known.level().name() : "\u2014";
+            String paraphrase = any != null && any.paraphrase() != null ? any.paraphrase()
+                    : known == null ? null : known.paraphrase();
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(id, level, paraphrase, cells));
+        }
+        List<Group> list = new ArrayList<>();
+        groups.forEach((g, rows) -> list.add(new Group(TargetPage.groupTitle(version, g), rows)));
+        return new Section(version, list);
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public String written() {
+        return Format.date(written);
+    }
+
+    public record Column(String name, String href, TargetRun run) {
+
+        public String date() {
+            return Format.date(run.started());
+        }
+
+        public String score(String version) {
+            for (Score s : run.scores()) {
+                if (s.version().equals(version)) {
+                    return s.percentText() + " (" + s.passed() + "/" + s.applicable() + ")";
+                }
+            }
+            return "not tested";
+        }
+    }
+
+    /** Verdict of one target for one statement; {@code verdict} null means the target did not test this version. */
+    public record Cell(Verdict verdict, String href) {
+
+        public String label() {
+            return verdict == null ? "\u2014" : verdict.label();
+        }
+
+        public String token() {
+            return verdict == null ? "none" : verdict.token();
+        }
+    }
+
+    public record Row(String id, String level, String paraphrase, List<Cell> cells) {
+
+        /** Classes the filters select on: tested anywhere, verdicts differ between targets, failing anywhere. */
+        public String classes() {
+            Set<Verdict> seen = new LinkedHashSet<>();
+            cells.forEach(c -> seen.add(c.verdict()));
+            boolean tested = cells.stream().anyMatch(c -> c.verdict() != null && c.verdict() != Verdict.UNTESTED);
+            StringBuilder css = new StringBuilder("row");
+            if (tested) {
+                css.append(" tested");
+            }
+            if (seen.size() > 1) {
+                css.append(" differs");
+            }
+            if (seen.contains(Verdict.FAIL)) {
+                css.append(" failing");
+            }
+            return css.toString();
+        }
+    }
+
+    public record Group(String title, List<Row> rows) {
+    }
+
+    public record Section(String version, List<Group> groups) {
+    }
+}
