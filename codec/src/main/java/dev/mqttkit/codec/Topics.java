@@ -76,7 +76,7 @@ public final class Topics {
         int fi = 0;
         int ti = 0;
         while (true) {
-            if (filter.charAt(fi) == '#' && fi == flen - 1) {
+            if (fi == flen - 1 && filter.charAt(fi) == '#') { // fi == flen after a trailing '/'
                 return true;
             }
             int fe = levelEnd(filter, fi);
