@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +107,8 @@ public final class ReportWriter {
     }
 
     private static void replace(Path file, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        // Not createTempFile: its owner-only permissions would stick to the page and hide it from a web server.
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.write(tmp, content);
             try {

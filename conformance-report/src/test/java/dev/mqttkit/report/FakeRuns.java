@@ -1,0 +1,75 @@
+package dev.mqttkit.report;
+
+import dev.mqttkit.report.fakes.Entries;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/** Runs the fake test classes of a package through a real launcher with the report listener attached. */
+final class FakeRuns {
+
+    static final String FAKES = "dev.mqttkit.report.fakes.";
+
+    final ByteArrayOutputStream problems = new ByteArrayOutputStream();
+    final ConformanceReportListener listener;
+
+    FakeRuns(Path reportDir) {
+        this.listener = new ConformanceReportListener(reportDir,
+                new PrintStream(problems, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
+
+    /** Executes {@code dev.mqttkit.report.fakes.<subPackage>} and returns this for the assertions. */
+    FakeRuns run(String subPackage) {
+        withFakesEnabled(() -> {
+            launcher(listener).execute(discovery(subPackage));
+            return null;
+        });
+        return this;
+    }
+
+    static TestPlan discover(String subPackage) {
+        return withFakesEnabled(() -> launcher().discover(discovery(subPackage)));
+    }
+
+    String problems() {
+        return problems.toString(StandardCharsets.UTF_8);
+    }
+
+    static <T> T withFakesEnabled(Supplier<T> action) {
+        String previous = System.setProperty(Entries.ENABLED, "true");
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Entries.ENABLED);
+            } else {
+                System.setProperty(Entries.ENABLED, previous);
+            }
+        }
+    }
+
+    private static LauncherDiscoveryRequest discovery(String subPackage) {
+        return request().selectors(selectPackage(FAKES + subPackage)).build();
+    }
+
+    /** Auto-registration is off, so the service-registered listener does not write into the module folder. */
+    private static Launcher launcher(TestExecutionListener... listeners) {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestExecutionListeners(listeners)
+                .build());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mqttkit.report.fakes;
+
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Publishes contract entries the way the suite does, for the fake test classes below. The fakes run only when a
+ * report test launches them (system property {@value #ENABLED}), never on their own in Surefire or an IDE.
+ */
+public final class Entries {
+
+    public static final String ENABLED = "mqttkit.report.fakes";
+
+    private Entries() {
+    }
+
+    public static void target(TestReporter reporter, String name, String broker) {
+        reporter.publishEntry("mqttkit.target", "{\"name\": \"" + name + "\", \"description\": \"fake broker "
+                + name + " at 127.0.0.1:1883\", \"url\": \"tcp://127.0.0.1:1883\", \"image\": null, \"broker\": "
+                + (broker == null ? "null" : "\"" + broker + "\"") + "}");
+    }
+
+    public static void test(TestReporter reporter, String version, String level, String statements) {
+        reporter.publishEntry("mqttkit.version", version);
+        reporter.publishEntry("mqttkit.level", level);
+        reporter.publishEntry("mqttkit.statements", statements);
+    }
+
+    /** A CONNECT/CONNACK exchange; {@code failAt} marks that step (0 or 1) as the failing one, -1 for none. */
+    public static void connectTranscript(TestReporter reporter, int failAt) {
+        reporter.publishEntry("mqttkit.transcript", "["
+                + "{\"conn\": \"c1\", \"seq\": 0, \"dir\": \"out\", \"tMicros\": 1000, "
+                + "\"hex\": \"10 0e 00 04 4d 51 54 54 04 02 00 3c 00 02 63 31\", "
+                + "\"summary\": \"CONNECT ('c1', v4, c1, k60)\", \"violations\": [], \"failed\": " + (failAt == 0)
+                + "},"
+                + "{\"conn\": \"c1\", \"seq\": 1, \"dir\": \"in\", \"tMicros\": 3500, \"hex\": \"20 02 00 00\", "
+                + "\"summary\": \"CONNACK (0, 0)\", \"violations\": [], \"failed\": " + (failAt == 1) + "},"
+                + "{\"conn\": \"c1\", \"seq\": 2, \"dir\": \"event\", \"tMicros\": 9000, \"hex\": \"\", "
+                + "\"summary\": \"connection closed by broker\", \"violations\": [], \"failed\": false}]");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mqttkit.report.fakes.unreachable;
+
+import dev.mqttkit.report.fakes.Entries;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/** The suite's reachability check when nothing listens on the port. */
+@EnabledIfSystemProperty(named = Entries.ENABLED, matches = "true")
+class UnreachableChecks {
+
+    @Test
+    void brokerIsReachable(TestReporter reporter) {
+        Entries.target(reporter, "gone-broker", null);
+        reporter.publishEntry("mqttkit.target.error", "Connection refused: 127.0.0.1:1 <after 3 attempts>");
+        Assumptions.abort("broker unreachable");
+    }
+}
