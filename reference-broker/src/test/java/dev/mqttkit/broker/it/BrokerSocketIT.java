@@ -17,16 +17,15 @@ import dev.mqttkit.codec.packet.Will;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BrokerSocketIT {
-    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final LogLines log = new LogLines();
     private ReferenceBroker broker;
 
     private int start(BrokerConfig config) throws IOException {
-        broker = ReferenceBroker.start(config.withLog(log::add));
+        broker = ReferenceBroker.start(config.withLog(log));
         return broker.port();
     }
 
@@ -76,9 +75,10 @@ class BrokerSocketIT {
             old.send(new Puback(p.packetId()));
             old.fence();
         }
-        assertThat(log).anyMatch(l -> l.matches("\\d+: New connection from 127\\.0\\.0\\.1 on port " + port + "\\."));
-        assertThat(log).anyMatch(l -> l.matches("\\d+: Received PUBLISH from new \\(d0, q1, r0, m1, 't/x', \\.\\.\\. "
-                + "\\(5 bytes\\)\\)"));
+        List<String> lines = log.snapshot();
+        assertThat(lines).anyMatch(l -> l.matches("\\d+: New connection from 127\\.0\\.0\\.1 on port " + port + "\\."));
+        assertThat(lines).anyMatch(l -> l.matches("\\d+: Received PUBLISH from new \\(d0, q1, r0, m1, 't/x', "
+                + "\\.\\.\\. \\(5 bytes\\)\\)"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class BrokerSocketIT {
             abuser.expectClosed();
             other.fence();
         }
-        assertThat(log).anyMatch(l -> l.contains("LIMIT-max-packet-size"));
+        assertThat(log.snapshot()).anyMatch(l -> l.contains("LIMIT-max-packet-size"));
     }
 
     @Test
@@ -200,6 +200,6 @@ class BrokerSocketIT {
                 other.fence();
             }
         }
-        assertThat(log).anyMatch(l -> l.contains("Outgoing messages are being dropped for client stuck"));
+        assertThat(log.snapshot()).anyMatch(l -> l.contains("Outgoing messages are being dropped for client stuck"));
     }
 }
