@@ -19,7 +19,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /** Runs the fake test classes of a package through a real launcher with the report listener attached. */
-final class FakeRuns {
+public final class FakeRuns {
 
     static final String FAKES = "dev.mqttkit.report.fakes.";
 
@@ -48,7 +48,7 @@ final class FakeRuns {
         return problems.toString(StandardCharsets.UTF_8);
     }
 
-    static <T> T withFakesEnabled(Supplier<T> action) {
+    public static <T> T withFakesEnabled(Supplier<T> action) {
         String previous = System.setProperty(Entries.ENABLED, "true");
         try {
             return action.get();
