@@ -1,0 +1,147 @@
+package dev.mqttkit.conformance.client;
+
+import dev.mqttkit.codec.DecodeResult;
+import dev.mqttkit.codec.DecoderOptions;
+import dev.mqttkit.codec.Hex;
+import dev.mqttkit.codec.MqttDecoder;
+import dev.mqttkit.codec.Violation;
+import dev.mqttkit.codec.packet.ProtocolVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One socket to the broker and the thread that reads it. Received bytes are decoded leniently: a rule the broker
+ * breaks is recorded as a violation next to the packet, and bytes no reading can get past end the connection with
+ * the violation recorded, so a faulty broker becomes a finding rather than a crash of the suite.
+ */
+final class Connection {
+    private final String conn;
+    private final Socket socket;
+    private final OutputStream out;
+    private final Transcript transcript;
+    private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    private volatile boolean closingByUs;
+    private Inbound.Closed terminal;
+
+    Connection(String conn, Socket socket, ProtocolVersion version, Transcript transcript) throws IOException {
+        this.conn = conn;
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.transcript = transcript;
+        MqttDecoder decoder = new MqttDecoder(DecoderOptions.client(version).asLenient());
+        Thread reader = new Thread(() -> readLoop(decoder), "mqtt-reader-" + conn);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Writes bytes; a failed write is recorded, and the closure it implies shows up on the next read. */
+    void write(byte[] bytes, String summary) {
+        transcript.out(conn, bytes, summary);
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            transcript.event(conn, "write failed: " + e.getMessage());
+        }
+    }
+
+    /** The next event, or null on timeout; once the connection has ended, that end is returned again and again. */
+    Inbound poll(Duration timeout) {
+        if (terminal != null && inbox.isEmpty()) {
+            return terminal;
+        }
+        try {
+            Inbound next = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (next instanceof Inbound.Closed c) {
+                terminal = c;
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** Packets received and not yet taken by the test. */
+    List<Inbound.Received> unconsumed() {
+        List<Inbound.Received> left = new ArrayList<>();
+        for (Inbound i : inbox) {
+            if (i instanceof Inbound.Received r) {
+                left.add(r);
+            }
+        }
+        return left;
+    }
+
+    boolean isClosed() {
+        return terminal != null || socket.isClosed();
+    }
+
+    void close() {
+        closingByUs = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort; the reader thread records what happened
+        }
+    }
+
+    private void readLoop(MqttDecoder decoder) {
+        byte[] buf = new byte[16384];
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    ended(closingByUs ? "connection closed by the client" : "connection closed by the broker", null);
+                    return;
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
+                while (bytes.hasRemaining()) {
+                    int start = bytes.position();
+                    DecodeResult result = decoder.next(bytes);
+                    pending.write(buf, start, bytes.position() - start);
+                    if (result instanceof DecodeResult.Decoded d) {
+                        List<String> violations = d.violations().stream().map(Violation::message).toList();
+                        transcript.in(conn, pending.toByteArray(), d.packet().summary(), violations);
+                        pending.reset();
+                        inbox.add(new Inbound.Received(d.packet(), violations));
+                    } else if (result instanceof DecodeResult.Malformed m) {
+                        pending.write(buf, bytes.position(), n - bytes.position());
+                        transcript.in(conn, pending.toByteArray(), "malformed packet from the broker",
+                                List.of(m.violation().message()));
+                        ended("the broker sent a malformed packet", m.violation().message());
+                        close();
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            ended(closingByUs ? "connection closed by the client"
+                    : "connection closed by the broker (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    null);
+        }
+    }
+
+    private void ended(String reason, String malformed) {
+        if (!closingByUs || malformed != null) {
+            transcript.event(conn, reason);
+        }
+        inbox.add(new Inbound.Closed(reason, !closingByUs, malformed));
+    }
+
+    static String hex(byte[] b) {
+        return Hex.format(b);
+    }
+}

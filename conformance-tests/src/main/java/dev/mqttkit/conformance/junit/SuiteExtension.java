@@ -1,0 +1,113 @@
+package dev.mqttkit.conformance.junit;
+
+import dev.mqttkit.codec.packet.ProtocolVersion;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The suite's JUnit extension (registered by {@link ConformanceTest}): one invocation of each {@link MqttTest} per
+ * selected protocol version, {@code mqtt.only} applied to the declared {@link Statements}, and a {@link Harness} for
+ * scenario dynamic tests.
+ */
+public final class SuiteExtension
+        implements TestTemplateInvocationContextProvider, ExecutionCondition, InvocationInterceptor, ParameterResolver {
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> m.isAnnotationPresent(MqttTest.class)).orElse(false);
+    }
+
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return true;
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        RunContext run = RunContext.of(context);
+        Method m = context.getRequiredTestMethod();
+        Optional<Versions> only = AnnotationSupport.findAnnotation(m, Versions.class)
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Versions.class));
+        List<TestTemplateInvocationContext> out = new ArrayList<>();
+        for (ProtocolVersion v : run.config().versions()) {
+            if (only.isEmpty() || Stream.of(only.get().value()).map(ProtocolVersion::fromLabel).anyMatch(v::equals)) {
+                out.add(invocation(v));
+            }
+        }
+        return out.stream();
+    }
+
+    private static TestTemplateInvocationContext invocation(ProtocolVersion v) {
+        return new TestTemplateInvocationContext() {
+            @Override
+            public String getDisplayName(int index) {
+                return "MQTT " + v.label();
+            }
+
+            @Override
+            public List<Extension> getAdditionalExtensions() {
+                return List.of(new HarnessExtension(v));
+            }
+        };
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Statements> s = context.getTestMethod().map(m -> m.getAnnotation(Statements.class));
+        if (s.isEmpty()) {
+            return ConditionEvaluationResult.enabled("no statements declared");
+        }
+        List<String> ids = List.of(s.get().value());
+        return RunContext.of(context).config().selects(ids)
+                ? ConditionEvaluationResult.enabled("selected")
+                : ConditionEvaluationResult.disabled("checks " + ids + ", not selected by mqtt.only");
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext context) throws Throwable {
+        if (!(invocationContext.getExecutable() instanceof HarnessExecutable body)) {
+            invocation.proceed();
+            return;
+        }
+        Harness harness = new Harness(RunContext.of(context), body.version());
+        body.bind(harness);
+        Throwable thrown = null;
+        try {
+            invocation.proceed();
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        AssertionError late = Verdicts.finish(context, harness, thrown, body.statements(), Level.FROM_CATALOGUE);
+        if (thrown != null) {
+            throw thrown;
+        }
+        if (late != null) {
+            throw late;
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
+        return p.getParameter().getType() == RunContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext context) {
+        return RunContext.of(context);
+    }
+}
