@@ -59,6 +59,11 @@ final class TestClient implements AutoCloseable {
         return new TestClient(s, version);
     }
 
+    /** A client over an already connected socket, e.g. a TLS one. */
+    static TestClient over(Socket socket, ProtocolVersion version) throws IOException {
+        return new TestClient(socket, version);
+    }
+
     /** Opens a connection, sends CONNECT and expects CONNACK 0. */
     static TestClient connected(int port, Connect connect) throws IOException {
         TestClient c = open(port, connect.version());
