@@ -60,10 +60,13 @@ final class EncoderRules {
     }
 
     private static void connack(Connack c, ProtocolVersion v) {
-        require(c.returnCode() <= Connack.NOT_AUTHORIZED, Rule.CONNACK_RESERVED_CODE, v,
-                "return code " + c.returnCode() + " is reserved");
-        require(!(c.sessionPresent() && c.returnCode() != 0), Rule.CONNACK_SESSION_PRESENT_WITH_ERROR, v,
-                "session present must be 0 with return code " + c.returnCode());
+        if (c.returnCode() > Connack.NOT_AUTHORIZED) {
+            fail(Rule.CONNACK_RESERVED_CODE, v, "return code " + c.returnCode() + " is reserved");
+        }
+        if (c.sessionPresent() && c.returnCode() != 0) {
+            fail(Rule.CONNACK_SESSION_PRESENT_WITH_ERROR, v,
+                    "session present must be 0 with return code " + c.returnCode());
+        }
         require(!(c.sessionPresent() && v == ProtocolVersion.MQTT_3_1), Rule.CONNACK_RESERVED_FLAGS, v,
                 "MQTT 3.1 has no session-present flag");
     }
@@ -94,8 +97,10 @@ final class EncoderRules {
         require(!s.returnCodes().isEmpty(), Rule.FIELD_PAST_END, v, "SUBACK needs at least one return code");
         for (int code : s.returnCodes()) {
             boolean ok = code <= 2 || (code == Suback.FAILURE && v == ProtocolVersion.MQTT_3_1_1);
-            require(ok, Rule.SUBACK_RESERVED_CODE, v,
-                    "SUBACK return code 0x" + Integer.toHexString(code) + " is not allowed in MQTT " + v.label());
+            if (!ok) {
+                fail(Rule.SUBACK_RESERVED_CODE, v,
+                        "SUBACK return code 0x" + Integer.toHexString(code) + " is not allowed in MQTT " + v.label());
+            }
         }
     }
 
@@ -114,13 +119,18 @@ final class EncoderRules {
     }
 
     private static void name(String topic, ProtocolVersion v, String field) {
-        Topics.checkName(topic).ifPresent(rule -> fail(rule, v, field + " '" + topic + "': " + rule.description()));
+        Rule broken = Topics.checkName(topic).orElse(null); // no capturing lambda per packet encoded
+        if (broken != null) {
+            fail(broken, v, field + " '" + topic + "': " + broken.description());
+        }
     }
 
     private static void filter(String filter, ProtocolVersion v) {
         string(filter, v, "topic filter");
-        Topics.checkFilter(filter).ifPresent(rule -> fail(rule, v, "topic filter '" + filter + "': "
-                + rule.description()));
+        Rule broken = Topics.checkFilter(filter).orElse(null);
+        if (broken != null) {
+            fail(broken, v, "topic filter '" + filter + "': " + broken.description());
+        }
     }
 
     private static void string(String s, ProtocolVersion v, String field) {
@@ -131,9 +141,12 @@ final class EncoderRules {
     }
 
     private static void length(int n, ProtocolVersion v, String field) {
-        require(n <= 0xFFFF, Rule.STRING_TOO_LONG, v, field + " is " + n + " bytes, above 65535");
+        if (n > 0xFFFF) { // not require(): the message would be built for every field encoded
+            fail(Rule.STRING_TOO_LONG, v, field + " is " + n + " bytes, above 65535");
+        }
     }
 
+    /** For constant details only: an argument built by concatenation would be built for every packet encoded. */
     private static void require(boolean ok, Rule rule, ProtocolVersion v, String detail) {
         if (!ok) {
             fail(rule, v, detail);
