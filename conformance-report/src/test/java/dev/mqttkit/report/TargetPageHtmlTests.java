@@ -54,6 +54,15 @@ class TargetPageHtmlTests {
     }
 
     @Test
+    void failedAndWarnedStatementsAreListedBeforeTheFullTable() {
+        Elements rows = page.select("#attention tr.row");
+        assertThat(rows.eachAttr("class")).containsExactly("row v-fail", "row v-fail", "row v-fail", "row v-warn");
+        assertThat(rows.select("td.id").eachText())
+                .containsExactly("MQTT-3.1.0-1", "MQTT-3.1.0-2", "MQTT-3.3.2-1", "MQTT-3.1.2-24");
+        assertThat(page.getElementById(rows.first().select("td.id a").attr("href").substring(1))).isNotNull();
+    }
+
+    @Test
     void failingStatementsComeFirstInTheirChapter() {
         Elements rows = page.select("[id=statements-3.1.1] section.group").get(2).select("tr.row");
         assertThat(rows.first().hasClass("v-fail")).isTrue();

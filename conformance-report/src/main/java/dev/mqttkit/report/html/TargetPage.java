@@ -21,6 +21,7 @@ public final class TargetPage {
     private final TargetRun run;
     private final List<VersionSection> sections = new ArrayList<>();
     private final List<TestView> tests = new ArrayList<>();
+    private final List<StatementRow> attention = new ArrayList<>();
 
     public TargetPage(TargetRun run) {
         this.run = run;
@@ -30,6 +31,10 @@ public final class TargetPage {
             sections.add(section(version, byAnchor));
         }
         run.tests().forEach(t -> tests.add(new TestView(t)));
+        for (Verdict worst : List.of(Verdict.FAIL, Verdict.WARN)) {
+            sections.forEach(sec -> sec.groups().forEach(g -> g.rows().stream()
+                    .filter(r -> r.statement().verdict() == worst).forEach(attention::add)));
+        }
     }
 
     private VersionSection section(String version, Map<String, TestOutcome> byAnchor) {
@@ -100,6 +105,11 @@ public final class TargetPage {
 
     public List<TestView> tests() {
         return tests;
+    }
+
+    /** Failed, then warned statements of all versions: what a broker author reads first. */
+    public List<StatementRow> attention() {
+        return attention;
     }
 
     public long mustFailures() {
