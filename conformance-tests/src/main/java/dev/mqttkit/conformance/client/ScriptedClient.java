@@ -47,6 +47,7 @@ public final class ScriptedClient implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     private Connection current;
     private int nextPacketId = 1;
+    private List<String> ownTopicPrefixes;
 
     /**
      * @param conn     the label of this client in the transcript, e.g. {@code sub}
@@ -144,6 +145,31 @@ public final class ScriptedClient implements AutoCloseable {
         current.write(bytes, summary);
     }
 
+    /**
+     * Ignores PUBLISH packets on topics outside these prefixes: a client subscribed to {@code #} on a shared broker
+     * sees everyone's traffic. Ignored packets stay in the transcript.
+     */
+    public ScriptedClient ignoringTopicsOutside(String... prefixes) {
+        this.ownTopicPrefixes = List.of(prefixes);
+        return this;
+    }
+
+    private boolean foreign(Inbound i) {
+        return ownTopicPrefixes != null && i instanceof Inbound.Received r && r.packet() instanceof Publish p
+                && ownTopicPrefixes.stream().noneMatch(p.topic()::startsWith);
+    }
+
+    /** The next event that is not foreign traffic, or null on timeout. */
+    private Inbound poll(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Inbound i = connection().poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!foreign(i)) {
+                return i;
+            }
+        }
+    }
+
     public int nextPacketId() {
         int id = nextPacketId;
         nextPacketId = nextPacketId == 0xFFFF ? 1 : nextPacketId + 1;
@@ -152,13 +178,13 @@ public final class ScriptedClient implements AutoCloseable {
 
     /** The next packet within {@code timeout}; empty on timeout or when the connection has ended. */
     public Optional<Packet> takePacket(Duration timeout) {
-        Inbound i = connection().poll(timeout);
+        Inbound i = poll(timeout);
         return i instanceof Inbound.Received r ? Optional.of(r.packet()) : Optional.empty();
     }
 
     /** Waits for the next packet and fails unless it matches; a packet breaking a rule fails with the violation. */
     public <P extends Packet> P expect(PacketMatcher<P> matcher) {
-        Inbound i = connection().poll(timeouts.expect());
+        Inbound i = poll(timeouts.expect());
         if (i == null) {
             throw fail("timed out after " + timeouts.expect().toMillis() + " ms waiting for " + matcher);
         }
@@ -197,7 +223,7 @@ public final class ScriptedClient implements AutoCloseable {
         List<Packet> before = new ArrayList<>();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Inbound i = connection().poll(left);
+            Inbound i = poll(left);
             if (i == null) {
                 return new Closure(before, false, null);
             }
@@ -289,7 +315,7 @@ public final class ScriptedClient implements AutoCloseable {
     /** Fails when packets arrived that the test never took. */
     public void verifyNothingUnexpected() {
         for (Connection c : connections) {
-            List<Inbound.Received> left = c.unconsumed();
+            List<Inbound.Received> left = c.unconsumed().stream().filter(r -> !foreign(r)).toList();
             if (!left.isEmpty()) {
                 throw fail("unexpected " + left.get(0).packet().summary() + " (never expected by the test)");
             }

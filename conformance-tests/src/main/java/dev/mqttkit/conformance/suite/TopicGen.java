@@ -1,0 +1,83 @@
+package dev.mqttkit.conformance.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
+
+/**
+ * Generators of topic trees and filters for the wildcard property, relative to a root chosen at run time: {@code R}
+ * stands for the test's own topic root and {@code $R} for the same root behind a {@code $}. Levels include empty
+ * ones, non-ASCII text and a long level, so that matching is exercised where brokers tend to cut corners.
+ */
+final class TopicGen {
+    static final String ROOT = "R";
+    static final String DOLLAR_ROOT = "$R";
+    private static final List<String> LEVELS = List.of("a", "b", "", "\u00fc", "\u65e5\u672c", "sp ace",
+            "L".repeat(300));
+
+    /** One example: the filters a client subscribes to and the topics published. */
+    record Example(List<String> filters, List<String> topics) {
+        @Override
+        public String toString() {
+            return "filters " + filters + ", topics " + topics;
+        }
+    }
+
+    private TopicGen() {
+    }
+
+    static Gen<Example> examples(boolean dollarTopics) {
+        Gen<List<String>> filters = SourceDSL.lists().of(filter(dollarTopics)).ofSizeBetween(1, 3);
+        Gen<List<String>> topics = SourceDSL.lists().of(topic(dollarTopics)).ofSizeBetween(1, 5);
+        return filters.zip(topics, Example::new);
+    }
+
+    static Gen<String> topic(boolean dollarTopics) {
+        Gen<String> first = dollarTopics ? Generate.pick(List.of(ROOT, DOLLAR_ROOT)) : Generate.constant(ROOT);
+        return first.zip(SourceDSL.lists().of(Generate.pick(LEVELS)).ofSizeBetween(1, 3),
+                (f, rest) -> join(f, rest));
+    }
+
+    static Gen<String> filter(boolean dollarTopics) {
+        List<String> firsts = new ArrayList<>(List.of(ROOT, "+", "#"));
+        if (dollarTopics) {
+            firsts.add(DOLLAR_ROOT);
+        }
+        List<String> levels = new ArrayList<>(LEVELS);
+        levels.add("+");
+        levels.add("+");
+        Gen<Boolean> hashAtEnd = SourceDSL.booleans().all();
+        return Generate.pick(firsts).zip(SourceDSL.lists().of(Generate.pick(levels)).ofSizeBetween(0, 3), hashAtEnd,
+                (f, rest, hash) -> {
+                    if (f.equals("#")) {
+                        return "#";
+                    }
+                    List<String> all = new ArrayList<>(rest);
+                    if (hash) {
+                        all.add("#");
+                    }
+                    return join(f, all);
+                });
+    }
+
+    private static String join(String first, List<String> rest) {
+        StringBuilder b = new StringBuilder(first);
+        for (String l : rest) {
+            b.append('/').append(l);
+        }
+        return b.toString();
+    }
+
+    /** Replaces the root markers with real levels. */
+    static String resolve(String relative, String root) {
+        if (relative.startsWith(DOLLAR_ROOT)) {
+            return "$" + root + relative.substring(DOLLAR_ROOT.length());
+        }
+        if (relative.startsWith(ROOT)) {
+            return root + relative.substring(ROOT.length());
+        }
+        return relative;
+    }
+}
