@@ -55,6 +55,9 @@ class MalformedCorpusTests {
         DecodeResult result = decoder.next(ByteBuffer.wrap(c.bytes()));
 
         assertMalformed(result, c.ruleName(), c.rule());
+        assertThat(((DecodeResult.Malformed) result).violation().offset())
+                .as("offset of the offending byte, or of a missing field at the packet's end")
+                .isLessThanOrEqualTo(c.bytes().length);
         assertThat(decoder.isTerminated()).isTrue();
         assertThat(decoder.next(ByteBuffer.wrap(PINGREQ))).isEqualTo(result);
         assertThat(decoder.next(ByteBuffer.wrap(c.bytes()))).isEqualTo(result);

@@ -40,10 +40,14 @@ class VectorTests {
         return vectors().filter(v -> !v.decodeOnly());
     }
 
-    /** The decoder a receiver of this packet would use: a broker learns the version from the CONNECT. */
+    /** What a receiver of this packet would use: a broker learns the version from the CONNECT. */
+    static DecoderOptions optionsFor(PacketVector v) {
+        return v.packet() instanceof dev.mqttkit.codec.packet.Connect
+                ? DecoderOptions.server() : DecoderOptions.client(v.version());
+    }
+
     static MqttDecoder decoderFor(PacketVector v) {
-        return new MqttDecoder(v.packet() instanceof dev.mqttkit.codec.packet.Connect
-                ? DecoderOptions.server() : DecoderOptions.client(v.version()));
+        return new MqttDecoder(optionsFor(v));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,6 +64,16 @@ class VectorTests {
         assertThat(d.violations()).isEmpty();
         assertThat(d.length()).isEqualTo(bytes.length);
         assertThat(in.hasRemaining()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void lenientDecoderFindsNothingToReport(PacketVector v) {
+        MqttDecoder lenient = new MqttDecoder(optionsFor(v).asLenient());
+
+        DecodeResult result = lenient.next(ByteBuffer.wrap(v.bytes()));
+
+        assertThat(result).isEqualTo(new DecodeResult.Decoded(v.packet(), v.bytes().length, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
