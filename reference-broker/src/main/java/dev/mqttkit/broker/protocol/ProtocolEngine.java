@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -38,13 +37,14 @@ import java.util.UUID;
  * networking layer's event loop), which is what makes the state here safe without locks.
  *
  * <p>Decisions where MQTT 3.1.1 leaves room: a takeover closes the older connection without publishing its will (the
- * session lives on); a client that sends no credentials to a broker with a password file gets CONNACK 0x05, wrong
- * credentials get 0x04; a zero-length client id with CleanSession=1 is given a unique generated id.
+ * session lives on); a zero-length client id with CleanSession=1 is given a unique generated id; QoS 0 messages are
+ * not queued for offline persistent sessions.
  */
 public final class ProtocolEngine {
     private final BrokerConfig config;
     private final BrokerLog log;
     private final Router router;
+    private final Authenticator authenticator;
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Connection> owners = new HashMap<>();
 
@@ -52,6 +52,7 @@ public final class ProtocolEngine {
         this.config = config;
         this.log = new BrokerLog(config.log());
         this.router = new Router(config, log);
+        this.authenticator = new Authenticator(config.passwords());
     }
 
     public BrokerLog log() {
@@ -156,7 +157,7 @@ public final class ProtocolEngine {
             refuse(c, Connack.IDENTIFIER_REJECTED); // MQTT-3.1.3-8, 3.1 section 3.1
             return;
         }
-        int authentication = authenticate(connect);
+        int authentication = authenticator.check(connect);
         if (authentication != Connack.ACCEPTED) {
             refuse(c, authentication);
             return;
@@ -201,19 +202,6 @@ public final class ProtocolEngine {
         boolean flag = present && version == ProtocolVersion.MQTT_3_1_1 && !config.has(Fault.SESSION_PRESENT_ALWAYS_0);
         router.send(c, Connack.accepted(flag));
         router.resume(session, c);
-    }
-
-    private int authenticate(Connect connect) {
-        Map<String, String> passwords = config.passwords();
-        if (passwords == null) {
-            return Connack.ACCEPTED;
-        }
-        if (connect.userName() == null) {
-            return Connack.NOT_AUTHORIZED;
-        }
-        String expected = passwords.get(connect.userName());
-        String given = connect.password() == null ? null : connect.password().asUtf8();
-        return expected != null && Objects.equals(expected, given) ? Connack.ACCEPTED : Connack.BAD_USER_NAME_OR_PASSWORD;
     }
 
     private void refuse(Connection c, int code) {
