@@ -3,6 +3,7 @@ package dev.mqttkit.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mqttkit.codec.fixtures.PacketVector;
+import dev.mqttkit.codec.packet.Connect;
 import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.PacketType;
 import dev.mqttkit.codec.packet.ProtocolVersion;
@@ -42,7 +43,7 @@ class VectorTests {
 
     /** What a receiver of this packet would use: a broker learns the version from the CONNECT. */
     static DecoderOptions optionsFor(PacketVector v) {
-        return v.packet() instanceof dev.mqttkit.codec.packet.Connect
+        return v.packet() instanceof Connect
                 ? DecoderOptions.server() : DecoderOptions.client(v.version());
     }
 
