@@ -15,6 +15,7 @@ public final class ScenarioParser {
 
     public static Scenario parse(String name, String text) {
         String title = name;
+        String level = "MUST";
         List<String> statements = new ArrayList<>();
         List<ProtocolVersion> versions = new ArrayList<>();
         List<Scenario.Step> steps = new ArrayList<>();
@@ -27,10 +28,11 @@ public final class ScenarioParser {
             }
             int colon = line.indexOf(':');
             String head = colon > 0 ? line.substring(0, colon).strip() : "";
-            if (colon > 0 && head.matches("title|statements|versions")) {
+            if (colon > 0 && head.matches("title|statements|versions|level")) {
                 String value = line.substring(colon + 1).strip();
                 switch (head) {
                     case "title" -> title = value;
+                    case "level" -> level = value;
                     case "statements" -> statements.addAll(List.of(value.split("[\\s,]+")));
                     default -> {
                         for (String v : value.split("[\\s,]+")) {
@@ -59,7 +61,11 @@ public final class ScenarioParser {
         if (steps.isEmpty()) {
             throw error(name, 1, "a scenario needs at least one step");
         }
-        return new Scenario(name, title, List.copyOf(statements), List.copyOf(versions), List.copyOf(steps), text);
+        if (!level.matches("MUST|SHOULD")) {
+            throw error(name, 1, "level must be MUST or SHOULD but was " + level);
+        }
+        return new Scenario(name, title, List.copyOf(statements), List.copyOf(versions), level, List.copyOf(steps),
+                text);
     }
 
     /** Splits on spaces; 'single' and "double" quoted tokens keep their quotes and may hold spaces. */

@@ -143,6 +143,19 @@ class SubscribeTests {
         c.expectClosed();
     }
 
+    @MqttTest
+    @Versions("3.1.1")
+    @Statements({"MQTT-3.8.3-2"})
+    void rejectsWildcardFiltersWithFailureCodeWhenWildcardsAreUnsupported(Harness mqtt, @Connected ScriptedClient c) {
+        int single = c.subscribe(mqtt.topic("+"), Qos.AT_MOST_ONCE);
+        int multi = c.subscribe(mqtt.topic("#"), Qos.AT_MOST_ONCE);
+        if (single != 0x80 && multi != 0x80) {
+            mqtt.notApplicable("the broker supports wildcard subscriptions (granted " + single + " and " + multi + ")");
+        }
+        assertThat(List.of(single, multi)).as("a broker without wildcards refuses every wildcard filter")
+                .containsOnly(0x80);
+    }
+
     /** An invalid filter is a protocol violation (close); a SUBACK 0x80 for it is tolerated but named. */
     private static void closedOrRefused(Harness mqtt, ScriptedClient c) {
         ScriptedClient.Closure closure = c.awaitClosure(c.timeouts().closure());
