@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Our reference broker and mosquitto, side by side in one run, on loopback only: QoS 0 and QoS 1 fan-in and fan-out
+# (messages/s, latency percentiles) and the brokers' resident memory at 10,000 idle connections.
+#
+# Usage (from anywhere):  bench/broker-vs-mosquitto.sh
+# Knobs (environment):    MESSAGES FANOUT_MESSAGES PUBLISHERS SUBSCRIBERS IDLE WINDOW WARMUP PAYLOAD TIMEOUT
+#                         PORT_OURS PORT_MOSQUITTO OURS_JAVA_OPTS MOSQUITTO
+# Builds the jars it needs if they are missing. Every run is bounded by a message count and TIMEOUT seconds.
+# The table goes to stdout and to bench/target/broker-vs-mosquitto.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MESSAGES=${MESSAGES:-100000}          # fan-in: messages received by the one subscriber
+FANOUT_MESSAGES=${FANOUT_MESSAGES:-5000} # fan-out: messages published, each delivered to every subscriber
+PUBLISHERS=${PUBLISHERS:-10}
+SUBSCRIBERS=${SUBSCRIBERS:-20}
+IDLE=${IDLE:-10000}
+WINDOW=${WINDOW:-200}
+WARMUP=${WARMUP:-20000}
+PAYLOAD=${PAYLOAD:-64}
+TIMEOUT=${TIMEOUT:-120}
+PORT_OURS=${PORT_OURS:-18883}
+PORT_MOSQUITTO=${PORT_MOSQUITTO:-18884}
+MOSQUITTO=${MOSQUITTO:-/usr/sbin/mosquitto}
+OURS_JAVA_OPTS=${OURS_JAVA_OPTS:-}
+
+BENCH_JAR=bench/target/benchmarks.jar
+BROKER_JAR=reference-broker/target/mqttkit-reference-broker-0.1.0-SNAPSHOT-all.jar
+if [[ ! -f $BENCH_JAR || ! -f $BROKER_JAR ]]; then
+  mvn -q -pl bench,reference-broker -am package -DskipTests
+fi
+command -v "$MOSQUITTO" >/dev/null || { echo "mosquitto not found at $MOSQUITTO (apt-get install mosquitto)" >&2; exit 2; }
+
+# 10,000 connections need 10,000 descriptors in the load generator and in each broker.
+ulimit -n "$(ulimit -Hn)"
+if (( $(ulimit -n) < IDLE + 1000 )); then
+  echo "ulimit -n is $(ulimit -n): too low for $IDLE connections" >&2; exit 2
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for_port() { # bounded: 20 s
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "nothing listening on 127.0.0.1:$1" >&2; return 1
+}
+
+start_brokers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  pids=()
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 1000000\nmax_inflight_messages 20\n' \
+    "$PORT_MOSQUITTO" > "$work/mosquitto.conf"
+  "$MOSQUITTO" -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
+  MOSQUITTO_PID=$!; pids+=("$MOSQUITTO_PID")
+  printf 'listener %s\nmax_queued_messages 1000000\nmax_inflight_messages 20\nmax_connections 0\n' \
+    "$PORT_OURS" > "$work/ours.conf"
+  # shellcheck disable=SC2086
+  java $OURS_JAVA_OPTS -jar "$BROKER_JAR" -c "$work/ours.conf" > "$work/ours.log" 2>&1 &
+  OURS_PID=$!; pids+=("$OURS_PID")
+  wait_for_port "$PORT_MOSQUITTO"
+  wait_for_port "$PORT_OURS"
+}
+
+rows=()
+load() { # label port args...: one table row, or the INCOMPLETE line
+  local label=$1 port=$2; shift 2
+  local out
+  out=$(java -cp "$BENCH_JAR" dev.mqttkit.bench.load.LoadGen --label "$label" --port "$port" \
+        --timeout "$TIMEOUT" "$@" 2>&1) || true
+  echo "$out" >&2
+  rows+=("$out")
+}
+
+start_brokers
+common=(--window "$WINDOW" --warmup "$WARMUP" --payload "$PAYLOAD")
+i=0
+for scenario in "fan-in 0" "fan-in 1" "fan-out 0" "fan-out 1"; do
+  read -r shape qos <<< "$scenario"
+  if [[ $shape == fan-in ]]; then args=(--clients "$PUBLISHERS" --messages "$MESSAGES");
+  else args=(--clients "$SUBSCRIBERS" --messages "$FANOUT_MESSAGES"); fi
+  # Alternate who goes first, so that drifting load from other work on the machine favours neither.
+  if (( i++ % 2 == 0 )); then order=(ours mosquitto); else order=(mosquitto ours); fi
+  for broker in "${order[@]}"; do
+    if [[ $broker == ours ]]; then port=$PORT_OURS; else port=$PORT_MOSQUITTO; fi
+    load "$broker" "$port" --scenario "$shape" --qos "$qos" "${args[@]}" "${common[@]}"
+  done
+done
+
+# Memory on fresh processes, so that neither carries the heap or buffers of the runs above.
+start_brokers
+idle_rows=()
+for broker in ours mosquitto; do
+  if [[ $broker == ours ]]; then port=$PORT_OURS; pid=$OURS_PID; else port=$PORT_MOSQUITTO; pid=$MOSQUITTO_PID; fi
+  out=$(java -cp "$BENCH_JAR" dev.mqttkit.bench.load.LoadGen --label "$broker" --port "$port" --pid "$pid" \
+        --scenario idle --clients "$IDLE" --timeout "$TIMEOUT" 2>&1) || true
+  echo "$out" >&2
+  idle_rows+=("$out")
+done
+
+mkdir -p bench/target
+{
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);"
+  echo "$("$MOSQUITTO" -h 2>/dev/null | head -1 || true), $(java -version 2>&1 | head -1)."
+  echo
+  echo "| broker | scenario | clients | delivered | msgs/s | p50 ms | p99 ms | max ms |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "| broker | connections | held (PINGREQ answered) | RSS before | RSS at $IDLE | RSS per connection | time to connect |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${idle_rows[@]}"
+} | tee bench/target/broker-vs-mosquitto.md
