@@ -74,6 +74,11 @@ public final class ConformanceCli implements Callable<Integer> {
     @Option(names = "--prefix", paramLabel = "P", description = "prefix for client ids and topics")
     String prefix;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8",
+            description = "tests run at the same time; they wait on the network, not the CPU (default: "
+                    + "${DEFAULT-VALUE}, 1 = one after another)")
+    int parallelism;
+
     @Option(names = "--package", paramLabel = "PKG", defaultValue = "dev.mqttkit.conformance",
             description = "Java package of the suite (default: ${DEFAULT-VALUE})")
     String suitePackage;
@@ -97,7 +102,7 @@ public final class ConformanceCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SuiteRun run = new SuiteRun(suitePackage, report, systemProperties(), out);
+        SuiteRun run = new SuiteRun(suitePackage, report, systemProperties(), junitConfiguration(), out);
         SuiteRun.Outcome outcome = run.execute();
         new ConsoleSummary(out).print(outcome, report);
         if (outcome.targets().isEmpty() || outcome.targets().stream().anyMatch(t -> t.error() != null)) {
@@ -123,6 +128,21 @@ public final class ConformanceCli implements Callable<Integer> {
         put(p, "mqtt.timeout.scale", timeoutScale == null ? null : timeoutScale.toString());
         put(p, "mqtt.prefix", prefix);
         return p;
+    }
+
+    /** The same parallel execution the Maven build configures for the suite. */
+    Map<String, String> junitConfiguration() {
+        Map<String, String> c = new LinkedHashMap<>();
+        if (parallelism > 1) {
+            c.put("junit.jupiter.execution.parallel.enabled", "true");
+            c.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+            c.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+            c.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+            c.put("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(parallelism));
+            c.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size",
+                    Integer.toString(Math.max(32, 4 * parallelism)));
+        }
+        return c;
     }
 
     private static void put(Map<String, String> p, String key, String value) {

@@ -29,12 +29,15 @@ final class SuiteRun {
     private final String suitePackage;
     private final Path reportDir;
     private final Map<String, String> properties;
+    private final Map<String, String> junitConfiguration;
     private final PrintStream out;
 
-    SuiteRun(String suitePackage, Path reportDir, Map<String, String> properties, PrintStream out) {
+    SuiteRun(String suitePackage, Path reportDir, Map<String, String> properties,
+             Map<String, String> junitConfiguration, PrintStream out) {
         this.suitePackage = suitePackage;
         this.reportDir = reportDir;
         this.properties = properties;
+        this.junitConfiguration = junitConfiguration;
         this.out = out;
     }
 
@@ -52,7 +55,8 @@ final class SuiteRun {
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(report, summary, new ProgressListener(out))
                     .build());
-            LauncherDiscoveryRequest discovery = request().selectors(selectPackage(suitePackage)).build();
+            LauncherDiscoveryRequest discovery = request().selectors(selectPackage(suitePackage))
+                    .configurationParameters(junitConfiguration).build();
             launcher.execute(discovery);
             return new Outcome(report.results(), summary.getSummary());
         } finally {

@@ -79,6 +79,16 @@ class ConformanceCliTests {
     }
 
     @Test
+    void runsTestsConcurrentlyUnlessParallelismIsOne() {
+        ConformanceCli cli = new ConformanceCli(new PrintStream(out, true, StandardCharsets.UTF_8));
+        new CommandLine(cli).parseArgs();
+        assertThat(cli.junitConfiguration()).containsEntry("junit.jupiter.execution.parallel.enabled", "true")
+                .containsEntry("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+        new CommandLine(cli).parseArgs("--parallelism", "1");
+        assertThat(cli.junitConfiguration()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownOptionsWithUsageExitCode() {
         assertThat(run("--no-such-option")).isEqualTo(2);
     }
