@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Real, coverage-guided fuzzing of the decoder with Jazzer: each @FuzzTest of DecoderFuzzTests in turn, for its
+# maxDuration (60 s), so about two minutes in all. Exits non-zero if any fuzz test finds a crash; Jazzer leaves the
+# reproducer as codec/crash-<sha> (git-ignored): fix the codec, then keep the input as a regression seed under
+# codec/src/test/resources/dev/mqttkit/codec/DecoderFuzzTestsInputs/<test>/regression-<name>.
+# Prints, per fuzz test, libFuzzer's final statistics line (total executions, exec/s); full logs in codec/target.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+tests=(strictDecodingOfAnyBytes lenientDecodingOfAnyBytes)
+status=0
+for t in "${tests[@]}"; do
+    log="codec/target/fuzz-$t.log"
+    mkdir -p codec/target
+    echo "fuzzing DecoderFuzzTests#$t ..."
+    start=$(date +%s)
+    # jazzer.hooks: the codec pom turns Jazzer's hooks off for the fast regression run; fuzzing wants them.
+    JAZZER_FUZZ=1 mvn -B -pl codec test -Dtest="DecoderFuzzTests#$t" -Djazzer.hooks=true >"$log" 2>&1
+    rc=$?
+    end=$(date +%s)
+    stats=$(grep -a -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
+    [ -n "$stats" ] || stats=$(grep -a -E '^#[0-9]+[[:space:]]' "$log" | tail -1)
+    echo "  $((end - start)) s wall, exit $rc: ${stats:-no libFuzzer statistics found}"
+    if [ $rc -ne 0 ]; then
+        status=1
+        grep -a -E 'FuzzerSecurityIssue|Exception|Error|crash-' "$log" | head -20
+        echo "  full log: $log"
+    fi
+done
+exit $status
