@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes the HTML and JSON conformance report of a test run, like JUnit's XML reporting listener writes XML.
@@ -31,13 +32,13 @@ public class ConformanceReportListener implements TestExecutionListener {
     private final Path fixedReportDir;
     private final PrintStream problems;
     private final Clock clock;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private volatile RunRecorder recorder;
     private volatile ReportWriter writer;
     private volatile RunAssembler assembler;
     private volatile List<TargetRun> lastRuns = List.of();
     private Thread shutdownHook;
-    private Instant lastWrite;
+    private volatile Instant lastWrite = Instant.EPOCH;
 
     /** The registered form: report folder and fallback target name from the contract's system properties. */
     public ConformanceReportListener() {
@@ -63,9 +64,7 @@ public class ConformanceReportListener implements TestExecutionListener {
         assembler = new RunAssembler(catalogue, settings.fallbackTargetName());
         recorder = new RunRecorder(testPlan, clock);
         lastRuns = List.of();
-        synchronized (writeLock) {
-            lastWrite = clock.instant();
-        }
+        lastWrite = clock.instant();
         installShutdownHook();
     }
 
@@ -100,8 +99,14 @@ public class ConformanceReportListener implements TestExecutionListener {
             return;
         }
         r.finished(testIdentifier, testExecutionResult);
-        if (testIdentifier.isTest() && r.isConformanceRun() && incrementalWriteDue()) {
-            write(r);
+        if (testIdentifier.isTest() && r.isConformanceRun() && incrementalWriteDue()
+                && writeLock.tryLock()) {
+            // tryLock: a test thread that finds a write in progress goes on with its test instead of waiting.
+            try {
+                write(r);
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 
@@ -133,24 +138,23 @@ public class ConformanceReportListener implements TestExecutionListener {
     }
 
     private boolean incrementalWriteDue() {
-        synchronized (writeLock) {
-            return Duration.between(lastWrite, clock.instant()).getSeconds() >= INCREMENTAL_SECONDS;
-        }
+        return Duration.between(lastWrite, clock.instant()).getSeconds() >= INCREMENTAL_SECONDS;
     }
 
     private void write(RunRecorder r) {
         if (!r.isConformanceRun()) {
             return;
         }
-        synchronized (writeLock) {
-            try {
-                List<TargetRun> runs = assembler.assemble(r.snapshot());
-                writer.write(runs);
-                lastRuns = runs;
-            } catch (RuntimeException | LinkageError e) {
-                problems.println("mqttkit report: cannot build the conformance report: " + e);
-            }
+        writeLock.lock();
+        try {
+            List<TargetRun> runs = assembler.assemble(r.snapshot());
+            writer.write(runs);
+            lastRuns = runs;
+        } catch (RuntimeException | LinkageError e) {
+            problems.println("mqttkit report: cannot build the conformance report: " + e);
+        } finally {
             lastWrite = clock.instant();
+            writeLock.unlock();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.mqttkit.report.model.TestOutcome;
 import dev.mqttkit.report.model.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -17,6 +18,10 @@ import org.junit.platform.launcher.TestPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -147,6 +152,33 @@ class ConformanceReportListenerTests {
     }
 
     @Test
+    void writesIncrementallyWhileTheRunIsGoingOn() {
+        TestPlan plan = FakeRuns.discover("passing");
+        List<TestIdentifier> tests = plan.getChildren(plan.getChildren(plan.getRoots().iterator().next())
+                .iterator().next()).stream().toList();
+        MutableClock clock = new MutableClock();
+        ConformanceReportListener listener = new ConformanceReportListener(dir, System.err, clock);
+        Map<String, String> entries = Map.of("mqttkit.target", "{\"name\": \"slow\"}");
+
+        listener.testPlanExecutionStarted(plan);
+        listener.executionStarted(tests.get(0));
+        listener.reportingEntryPublished(tests.get(0), ReportEntry.from(entries));
+        clock.advanceSeconds(ConformanceReportListener.INCREMENTAL_SECONDS - 1);
+        listener.executionFinished(tests.get(0), TestExecutionResult.successful());
+        assertThat(dir.resolve("slow/results.json")).doesNotExist();
+
+        listener.executionStarted(tests.get(1));
+        listener.reportingEntryPublished(tests.get(1), ReportEntry.from(entries));
+        clock.advanceSeconds(1);
+        listener.executionFinished(tests.get(1), TestExecutionResult.successful());
+        assertThat(dir.resolve("slow/results.json")).exists();
+        assertThat(listener.results()).singleElement().satisfies(run -> {
+            assertThat(run.partial()).isTrue();
+            assertThat(run.tests()).hasSize(2);
+        });
+    }
+
+    @Test
     void reportsWriteProblemsInsteadOfThrowingThem() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
 
@@ -167,6 +199,29 @@ class ConformanceReportListenerTests {
         assertThat(json.at("/tests/0/verdict").asText()).isEqualTo("FAIL");
         assertThat(json.get("scores").get(0).get("passed").asInt()).isEqualTo(3);
         assertThat(json.get("partial").asBoolean()).isFalse();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advanceSeconds(long seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     static TargetRun only(FakeRuns run) {

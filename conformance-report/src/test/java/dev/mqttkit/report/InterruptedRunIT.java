@@ -31,7 +31,7 @@ class InterruptedRunIT {
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-D" + Entries.ENABLED + "=true", "-D" + HangingChecks.MARKER + "=" + marker,
                 ConformanceCli.class.getName(), "--package", "dev.mqttkit.report.fakes.hanging",
-                "--report", reports.toString()))
+                "--report", reports.toString(), "--parallelism", "1"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile()).start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -63,7 +63,7 @@ public final class Catalogue {
     }
 
     private static List<Statement> load(String resource, String version, PrintStream warnings) {
-        try (InputStream in = Catalogue.class.getResourceAsStream(resource)) {
+        try (InputStream in = open(resource)) {
             if (in == null) {
                 warnings.println("mqttkit report: statement catalogue " + resource
                         + " is not on the classpath; statements are listed without paraphrases");
@@ -74,6 +74,13 @@ public final class Catalogue {
             warnings.println("mqttkit report: cannot read statement catalogue " + resource + ": " + e);
             return List.of();
         }
+    }
+
+    /** The suite's class loader first (IDEs and some launchers separate it from ours), then our own. */
+    private static InputStream open(String resource) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(resource.substring(1));
+        return in != null ? in : Catalogue.class.getResourceAsStream(resource);
     }
 
     static List<Statement> parse(JsonNode array, String version) {

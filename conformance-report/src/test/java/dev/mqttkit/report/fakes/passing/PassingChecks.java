@@ -9,18 +9,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = Entries.ENABLED, matches = "true")
 class PassingChecks {
 
-    @Test
-    void acceptsConnect(TestReporter reporter) {
+    private static void target(TestReporter reporter) {
         reporter.publishEntry("mqttkit.target", "{\"name\": \"good-broker\", \"description\": \"given "
                 + System.getProperty("mqtt.broker") + " only " + System.getProperty("mqtt.only")
                 + "\", \"url\": \"tcp://127.0.0.1:1884\", \"broker\": \"GoodMQ 2.0\"}");
+    }
+
+    @Test
+    void acceptsConnect(TestReporter reporter) {
+        target(reporter);
         Entries.test(reporter, "3.1.1", "MUST", "MQTT-3.1.0-1");
         Entries.connectTranscript(reporter, -1);
     }
 
     @Test
     void failsOnlyASuggestion(TestReporter reporter) {
-        Entries.target(reporter, "good-broker", "GoodMQ 2.0");
+        target(reporter);
         Entries.test(reporter, "3.1.1", "SHOULD", "MQTT-3.1.2-24");
         throw new AssertionError("a SHOULD test that failed outright");
     }
