@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -27,6 +28,8 @@ import javax.net.ssl.SSLEngine;
  * and writes, so that all protocol state is confined to it (the same model as mosquitto's single-threaded loop).
  */
 public final class NettyServer {
+    /** Per-connection output buffering before messages wait in the session queue instead (see README). */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
     private final EventLoopGroup loop;
     private final List<Channel> listeners = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
@@ -53,6 +56,7 @@ public final class NettyServer {
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.ALLOCATOR, allocator)
+                        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {
