@@ -1,0 +1,99 @@
+package dev.mqttkit.conformance.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole suite against mosquitto from the Debian package, started here on a loopback port, and compares every
+ * verdict with {@code mosquitto-2.0-baseline.json}: the known deviations, each looked into and explained. A verdict
+ * that changes either way (a new failure, or a recorded deviation that went away) fails the build.
+ */
+class MosquittoBaselineIT {
+    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    static final String BASELINE = "/mosquitto-2.0-baseline.json";
+
+    @Test
+    void verdictsAgainstMosquittoMatchTheBaseline(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(MOSQUITTO), "mosquitto is not installed at " + MOSQUITTO);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+        Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        try {
+            awaitListening(port, broker);
+            List<SuiteRun.Result> results = SuiteRun.run(Map.of("mqtt.broker", "tcp://127.0.0.1:" + port,
+                    "mqtt.target.name", "mosquitto"));
+            compare(results);
+        } finally {
+            broker.destroy();
+            broker.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static void compare(List<SuiteRun.Result> results) throws IOException {
+        Map<String, Set<String>> allowed = new TreeMap<>();
+        JsonNode baseline;
+        try (InputStream in = MosquittoBaselineIT.class.getResourceAsStream(BASELINE)) {
+            baseline = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode d : baseline.path("deviations")) {
+            allowed.put(d.path("test").asText(), Set.of(d.path("verdicts").asText().split("\\|")));
+        }
+        List<String> changes = new ArrayList<>();
+        ObjectNode observed = new ObjectMapper().createObjectNode();
+        for (SuiteRun.Result r : results) {
+            Set<String> ok = allowed.getOrDefault(r.key(), Set.of("PASS", "NOT_APPLICABLE"));
+            if (!r.verdict().equals("PASS")) {
+                observed.put(r.key(), r.verdict() + ": " + r.reason());
+            }
+            if (!ok.contains(r.verdict())) {
+                changes.add(r.key() + " was " + r.verdict() + " (baseline: " + ok + "): " + r.reason());
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        results.forEach(r -> seen.add(r.key()));
+        for (String test : allowed.keySet()) {
+            if (!seen.contains(test)) {
+                changes.add(test + " is in the baseline but did not run");
+            }
+        }
+        Path out = Path.of(System.getProperty("mqtt.report.dir", "target"), "mosquitto-deviations.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, observed.toPrettyString());
+        assertThat(results).as("tests run against mosquitto").hasSizeGreaterThan(100);
+        assertThat(changes).as("verdicts that differ from %s (observed verdicts written to %s)", BASELINE, out)
+                .isEmpty();
+    }
+
+    private static void awaitListening(int port, Process broker) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && broker.isAlive()) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new IllegalStateException("mosquitto did not start listening on port " + port);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mqttkit.conformance.calibration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the conformance suite through the JUnit Platform Launcher, as a broker author's build or the report's CLI
+ * would, and collects each test's verdict from the report entries it published.
+ */
+final class SuiteRun {
+
+    /** One finished conformance test. */
+    record Result(String name, String statements, String version, String verdict, String reason) {
+        /** A stable key for baselines: the test's display path and version. */
+        String key() {
+            return name;
+        }
+    }
+
+    private SuiteRun() {
+    }
+
+    static List<Result> run(Map<String, String> config) {
+        Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
+        List<Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
+                if (!id.isTest() || !e.containsKey("mqttkit.verdict")) {
+                    return;
+                }
+                results.add(new Result(displayPath(id), e.get("mqttkit.statements"), e.get("mqttkit.version"),
+                        e.get("mqttkit.verdict"), e.get("mqttkit.reason")));
+            }
+
+            private String displayPath(TestIdentifier id) {
+                String unique = id.getUniqueId();
+                String cls = unique.replaceAll(".*\\[class:dev\\.mqttkit\\.conformance\\.suite\\.([A-Za-z0-9]+)\\].*", "$1");
+                String method = unique.contains("[test-template:")
+                        ? unique.replaceAll(".*\\[test-template:([A-Za-z0-9]+)\\(.*", "$1") : "";
+                return cls + (method.isEmpty() ? "" : "#" + method) + " " + parentNames.getOrDefault(
+                        id.getParentId().orElse(""), "") + id.getDisplayName();
+            }
+
+            private final Map<String, String> parentNames = new ConcurrentHashMap<>();
+
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.getUniqueId().contains("dynamic-container")) {
+                    parentNames.put(id.getUniqueId(), id.getDisplayName() + " / ");
+                }
+            }
+        };
+        Map<String, String> params = new HashMap<>(config);
+        params.putIfAbsent("junit.jupiter.execution.parallel.enabled", "true");
+        params.putIfAbsent("junit.jupiter.execution.parallel.mode.default", "concurrent");
+        params.putIfAbsent("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+        params.putIfAbsent("junit.jupiter.execution.parallel.config.strategy", "fixed");
+        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "32");
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage("dev.mqttkit.conformance.suite"))
+                .configurationParameters(params).build(), listener);
+        return List.copyOf(results);
+    }
+}
