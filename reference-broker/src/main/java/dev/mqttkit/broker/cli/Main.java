@@ -44,7 +44,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         BrokerConfig config;
         try {
             config = configure();
@@ -53,7 +53,13 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ReferenceBroker broker = ReferenceBroker.start(config);
+        ReferenceBroker broker;
+        try {
+            broker = ReferenceBroker.start(config);
+        } catch (IOException e) {
+            System.err.println("Error: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
             stopped.countDown();
