@@ -46,10 +46,16 @@ public final class TopicGen {
                 Pair.of(8, levels()),
                 Pair.of(1, Generate.pick(List.of("$SYS", "$share", "$"))),
                 Pair.of(1, levels().map(l -> "$" + l))));
-        return first.zip(lists().of(levels()).ofSizeBetween(0, 5), (head, tail) -> {
+        Gen<String> leveled = first.zip(lists().of(levels()).ofSizeBetween(0, 5), (head, tail) -> {
             String name = tail.isEmpty() ? head : head + "/" + String.join("/", tail);
             return name.isEmpty() ? "a" : name;
         });
+        return Generate.frequency(List.of(Pair.of(60, leveled), Pair.of(1, longest())));
+    }
+
+    /** Names of exactly 65,535 bytes of UTF-8, the most a string field holds: ASCII, or ending in a 3-byte char. */
+    public static Gen<String> longest() {
+        return Generate.pick(List.of("t/".repeat(32_767) + "x", "a".repeat(65_532) + "€"));
     }
 
     /** A valid topic filter: levels, {@code +} levels, and sometimes a final {@code #}. */
