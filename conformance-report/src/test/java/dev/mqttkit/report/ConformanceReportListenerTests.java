@@ -130,6 +130,19 @@ class ConformanceReportListenerTests {
     }
 
     @Test
+    void showsAClassWhoseSetUpFailedAsAFailureWithTheTargetError() {
+        TargetRun run = only(new FakeRuns(dir).run("brokensetup"));
+
+        assertThat(run.error()).isEqualTo("image eclipse-mosquitto:9 not found");
+        assertThat(run.tests()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("BrokenSetupChecks");
+            assertThat(t.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(t.failure()).contains("container did not start");
+            assertThat(t.countsAsMustFailure()).isTrue();
+        });
+    }
+
+    @Test
     void writesAPartialReportWhenTheRunDoesNotFinish() throws IOException {
         TestPlan plan = FakeRuns.discover("passing");
         TestIdentifier test = plan.getChildren(plan.getChildren(plan.getRoots().iterator().next())
