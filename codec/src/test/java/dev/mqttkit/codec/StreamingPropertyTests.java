@@ -2,6 +2,7 @@ package dev.mqttkit.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.mqttkit.codec.gen.Decoding;
 import dev.mqttkit.codec.gen.Feed;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * A connection's bytes arrive cut anywhere: a decoder must return the same packets however the stream is split and
@@ -47,5 +49,28 @@ class StreamingPropertyTests {
             assertThat(out.clean()).as("ended cleanly: %s", out).isTrue();
             assertThat(out.packets()).isEqualTo(vs._2);
         });
+    }
+
+    @Test
+    void maximumPacketSizeRefusesExactlyTheFirstPacketAboveIt() {
+        Gen<Integer> maxima = Generate.frequency(List.of(Pair.of(1, integers().between(2, 200)),
+                Pair.of(1, integers().between(2, 80_000))));
+        qt().withExamples(200).forAll(streams(), Feed.feeds(), maxima).checkAssert(
+                (packets, feed, max) -> {
+                    ProtocolVersion v = ((dev.mqttkit.codec.packet.Connect) packets.get(0)).version();
+                    MqttEncoder encoder = MqttEncoder.of(v);
+                    int fitting = 0;
+                    while (fitting < packets.size() && encoder.encodedLength(packets.get(fitting)) <= max) {
+                        fitting++;
+                    }
+                    Decoding.Outcome out = Decoding.decode(DecoderOptions.server().withMaxPacketSize(max),
+                            MqttGen.encode(v, packets), feed);
+                    assertThat(out.packets()).isEqualTo(packets.subList(0, fitting));
+                    if (fitting < packets.size()) {
+                        assertThat(out.failure().violation().rule()).isEqualTo(Rule.PACKET_TOO_LARGE);
+                    } else {
+                        assertThat(out.clean()).isTrue();
+                    }
+                });
     }
 }
