@@ -1,20 +1,11 @@
 package dev.mqttkit.conformance.calibration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,46 +34,11 @@ class MosquittoBaselineIT {
             awaitListening(port, broker);
             List<SuiteRun.Result> results = SuiteRun.run(Map.of("mqtt.broker", "tcp://127.0.0.1:" + port,
                     "mqtt.target.name", "mosquitto"));
-            compare(results);
+            Baseline.assertMatches(BASELINE, results, "mosquitto-deviations.json");
         } finally {
             broker.destroy();
             broker.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
-    }
-
-    private static void compare(List<SuiteRun.Result> results) throws IOException {
-        Map<String, Set<String>> allowed = new TreeMap<>();
-        JsonNode baseline;
-        try (InputStream in = MosquittoBaselineIT.class.getResourceAsStream(BASELINE)) {
-            baseline = new ObjectMapper().readTree(in);
-        }
-        for (JsonNode d : baseline.path("deviations")) {
-            allowed.put(d.path("test").asText(), Set.of(d.path("verdicts").asText().split("\\|")));
-        }
-        List<String> changes = new ArrayList<>();
-        ObjectNode observed = new ObjectMapper().createObjectNode();
-        for (SuiteRun.Result r : results) {
-            Set<String> ok = allowed.getOrDefault(r.key(), Set.of("PASS", "NOT_APPLICABLE"));
-            if (!r.verdict().equals("PASS")) {
-                observed.put(r.key(), r.verdict() + ": " + r.reason());
-            }
-            if (!ok.contains(r.verdict())) {
-                changes.add(r.key() + " was " + r.verdict() + " (baseline: " + ok + "): " + r.reason());
-            }
-        }
-        Set<String> seen = new java.util.HashSet<>();
-        results.forEach(r -> seen.add(r.key()));
-        for (String test : allowed.keySet()) {
-            if (!seen.contains(test)) {
-                changes.add(test + " is in the baseline but did not run");
-            }
-        }
-        Path out = Path.of(System.getProperty("mqtt.report.dir", "target"), "mosquitto-deviations.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, observed.toPrettyString());
-        assertThat(results).as("tests run against mosquitto").hasSizeGreaterThan(100);
-        assertThat(changes).as("verdicts that differ from %s (observed verdicts written to %s)", BASELINE, out)
-                .isEmpty();
     }
 
     private static void awaitListening(int port, Process broker) throws Exception {
