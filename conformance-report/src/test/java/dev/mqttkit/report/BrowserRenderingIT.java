@@ -68,6 +68,28 @@ class BrowserRenderingIT {
     }
 
     @Test
+    void verdictFilterHidesEverythingElseWithoutAServer() throws Exception {
+        // The filter is CSS only; a probe script checks the Fail option the way a click would, then records what
+        // the browser actually displays.
+        String probe = "<script>document.getElementById('f-fail').checked = true;"
+                + "function shown(sel) { return Array.from(document.querySelectorAll(sel))"
+                + ".filter(function (e) { return e.getClientRects().length > 0; }); }"
+                + "document.body.setAttribute('data-tests', shown('details.test').map(function (d) {"
+                + " return d.className; }).join('|'));"
+                + "document.body.setAttribute('data-rows', shown('tr.row').length);"
+                + "document.body.setAttribute('data-failing-rows', shown('tr.row.v-fail').length);</script></body>";
+        Path probed = page.resolveSibling("filter-probe.html");
+        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
+
+        Document dom = Jsoup.parse(dumpDom(probed.toUri().toString()));
+
+        assertThat(dom.body().attr("data-tests").split("\\|")).hasSize(3)
+                .allSatisfy(c -> assertThat(c).contains("v-fail"));
+        assertThat(dom.body().attr("data-rows")).isEqualTo(dom.body().attr("data-failing-rows"));
+        assertThat(Integer.parseInt(dom.body().attr("data-rows"))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void screenshotsShowVerdictColoursOnBothPages() throws Exception {
         Path targetShot = screenshot(page.toUri().toString(), "fake-broker.png");
         Path matrixShot = screenshot(OUT.resolve("index.html").toUri().toString(), "all-targets.png");
