@@ -13,7 +13,7 @@ trap 'rm -rf "$ROOT"' EXIT
 mkdir -p "$ROOT/usr/sbin" "$ROOT/etc" "$ROOT/mosquitto/config" "$ROOT/tmp"
 cp "$MOSQUITTO" "$ROOT/usr/sbin/mosquitto"
 # every shared library the binary needs, and the dynamic loader itself, at their usual paths
-for lib in $(ldd "$MOSQUITTO" | awk '/=>/ { print $3 } !/=>/ && /^\s*\// { print $1 }'); do
+for lib in $(ldd "$MOSQUITTO" | awk '/=>/ { print $3 } !/=>/ && $1 ~ /^\// { print $1 }'); do
   mkdir -p "$ROOT$(dirname "$lib")"
   cp -L "$lib" "$ROOT$lib"
 done
