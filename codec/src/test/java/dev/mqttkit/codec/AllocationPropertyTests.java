@@ -41,7 +41,8 @@ class AllocationPropertyTests {
     @Test
     void strictDecodingAllocatesInProportionToTheBytesGiven() {
         qt().withExamples(300).forAll(MqttGen.strictOptions(), inputs()).checkAssert((options, bytes) ->
-                assertThat(allocatedDecoding(options, bytes)).isLessThanOrEqualTo(BASE + STRICT_PER_BYTE * bytes.length));
+                assertThat(allocatedDecoding(options, bytes))
+                        .isLessThanOrEqualTo(BASE + STRICT_PER_BYTE * bytes.length));
     }
 
     @Test

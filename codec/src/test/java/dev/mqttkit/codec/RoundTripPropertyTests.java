@@ -37,7 +37,8 @@ class RoundTripPropertyTests {
 
     @Test
     void encodeOfDecodeIsIdentityForEncodedPackets() {
-        qt().withExamples(200).forAll(MqttGen.versions().flatMap(v -> MqttGen.streams(v).map(s -> MqttGen.encode(v, s))))
+        qt().withExamples(200)
+                .forAll(MqttGen.versions().flatMap(v -> MqttGen.streams(v).map(s -> MqttGen.encode(v, s))))
                 .checkAssert(bytes -> {
                     List<Decoding.Frame> frames = Decoding.frames(DecoderOptions.server(), bytes);
                     ByteBuffer again = ByteBuffer.allocate(bytes.length);

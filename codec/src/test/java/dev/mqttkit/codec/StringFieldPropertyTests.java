@@ -15,10 +15,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.junit.jupiter.api.Test;
 
 /**
  * A topic name made of arbitrary bytes, checked against the JDK's own strict UTF-8 decoder (which, like MQTT 3.1.1
@@ -49,34 +49,40 @@ class StringFieldPropertyTests {
 
     @Test
     void strictDecodingAcceptsExactlyTheWellFormedTopicNames() {
-        qt().withExamples(3000).forAll(MqttGen.versions(), utf8ishBytes(), utf8ishBytes()).checkAssert((v, topic, p) -> {
-            byte[] frame = RawFrame.builder(0x30).string(topic).bytes(p).build();
-            Decoding.Outcome out = Decoding.decode(DecoderOptions.client(v), frame, Feed.allAtOnce(Feed.Kind.HEAP));
-            String jdk = strictUtf8(topic);
-            boolean valid = jdk != null && Topics.isValidName(jdk)
-                    && (v == ProtocolVersion.MQTT_3_1 || jdk.indexOf('\0') < 0);
-            assertThat(out.failure() == null).as("accepted %s in %s: %s", Hex.format(topic), v, out).isEqualTo(valid);
-            if (valid) {
-                assertThat(((Publish) out.packets().get(0)).topic()).isEqualTo(jdk);
-            }
-        });
+        qt().withExamples(3000).forAll(MqttGen.versions(), utf8ishBytes(), utf8ishBytes())
+                .checkAssert(StringFieldPropertyTests::strictAcceptsExactlyTheWellFormed);
     }
 
     @Test
     void lenientDecodingReadsEveryTopicNameAndReportsOnlyStringAndTopicRules() {
+        qt().withExamples(1000).forAll(MqttGen.versions(), utf8ishBytes(), utf8ishBytes())
+                .checkAssert(StringFieldPropertyTests::lenientReadsEveryName);
+    }
+
+    private static void strictAcceptsExactlyTheWellFormed(ProtocolVersion v, byte[] topic, byte[] payload) {
+        byte[] frame = RawFrame.builder(0x30).string(topic).bytes(payload).build();
+        Decoding.Outcome out = Decoding.decode(DecoderOptions.client(v), frame, Feed.allAtOnce(Feed.Kind.HEAP));
+        String jdk = strictUtf8(topic);
+        boolean valid = jdk != null && Topics.isValidName(jdk)
+                && (v == ProtocolVersion.MQTT_3_1 || jdk.indexOf('\0') < 0);
+        assertThat(out.failure() == null).as("accepted %s in %s: %s", Hex.format(topic), v, out).isEqualTo(valid);
+        if (valid) {
+            assertThat(((Publish) out.packets().get(0)).topic()).isEqualTo(jdk);
+        }
+    }
+
+    private static void lenientReadsEveryName(ProtocolVersion v, byte[] topic, byte[] payload) {
         Set<Rule> allowed = Set.of(Rule.UTF8_ILL_FORMED, Rule.UTF8_NULL_CHARACTER, Rule.TOPIC_EMPTY,
                 Rule.TOPIC_NAME_WILDCARD);
-        qt().withExamples(1000).forAll(MqttGen.versions(), utf8ishBytes(), utf8ishBytes()).checkAssert((v, topic, p) -> {
-            byte[] frame = RawFrame.builder(0x30).string(topic).bytes(p).build();
-            Decoding.Outcome strict = Decoding.decode(DecoderOptions.client(v), frame, Feed.allAtOnce(Feed.Kind.HEAP));
-            Decoding.Outcome lenient = Decoding.decode(DecoderOptions.client(v).asLenient(), frame,
-                    Feed.allAtOnce(Feed.Kind.HEAP));
-            assertThat(lenient.failure()).isNull();
-            assertThat(lenient.decoded()).hasSize(1);
-            List<Violation> found = lenient.decoded().get(0).violations();
-            assertThat(found).extracting(Violation::rule).allMatch(allowed::contains);
-            assertThat(found.isEmpty()).isEqualTo(strict.failure() == null);
-        });
+        byte[] frame = RawFrame.builder(0x30).string(topic).bytes(payload).build();
+        Feed feed = Feed.allAtOnce(Feed.Kind.HEAP);
+        Decoding.Outcome strict = Decoding.decode(DecoderOptions.client(v), frame, feed);
+        Decoding.Outcome lenient = Decoding.decode(DecoderOptions.client(v).asLenient(), frame, feed);
+        assertThat(lenient.failure()).isNull();
+        assertThat(lenient.decoded()).hasSize(1);
+        List<Violation> found = lenient.decoded().get(0).violations();
+        assertThat(found).extracting(Violation::rule).allMatch(allowed::contains);
+        assertThat(found.isEmpty()).isEqualTo(strict.failure() == null);
     }
 
     /** The JDK's reading of {@code bytes}, or null if they are not well-formed UTF-8. */

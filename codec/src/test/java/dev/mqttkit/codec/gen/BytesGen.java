@@ -35,7 +35,8 @@ public final class BytesGen {
 
     /** Arrays of {@code min..max} bytes, each byte drawn by QuickTheories (so each one shrinks): for short input. */
     public static Gen<byte[]> shortArrays(int min, int max) {
-        return Generate.byteArrays(integers().between(min, max), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+        return Generate.byteArrays(integers().between(min, max),
+                Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
     }
 
     /** Arrays of {@code min..max} bytes drawn from a seed. */

@@ -87,7 +87,8 @@ public final class FuzzSeeds {
                     out.writeBytes(c.bytes());
                 }
             }
-            seeds.add(new Seed("stream-" + version, concat(FuzzInput.prefix(FuzzInput.SERVER, 0x35), out.toByteArray())));
+            byte[] prefix = FuzzInput.prefix(FuzzInput.SERVER, 0x35);
+            seeds.add(new Seed("stream-" + version, concat(prefix, out.toByteArray())));
         }
         return seeds;
     }
