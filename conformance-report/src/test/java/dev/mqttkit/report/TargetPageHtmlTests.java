@@ -90,6 +90,7 @@ class TargetPageHtmlTests {
         assertThat(steps.get(1).select("td.t").text()).isEqualTo("+2.500 ms");
         assertThat(steps.get(1).hasClass("failed")).isTrue();
         assertThat(steps.get(1).select(".failmark").text()).contains("failed here");
+        assertThat(steps.get(1).select(".violation").text()).isEqualTo("MQTT-3.1.0-2: second CONNECT <accepted>");
         assertThat(steps.get(0).select("details.hex summary").text()).isEqualTo("hex \u00b7 16 bytes");
         assertThat(steps.get(0).select("details.hex pre").text()).startsWith("10 0e 00 04 4d 51 54 54");
         assertThat(steps.get(2).select("details.hex")).isEmpty();

@@ -33,7 +33,9 @@ public final class Entries {
                 + "\"summary\": \"CONNECT ('c1', v4, c1, k60)\", \"violations\": [], \"failed\": " + (failAt == 0)
                 + "},"
                 + "{\"conn\": \"c1\", \"seq\": 1, \"dir\": \"in\", \"tMicros\": 3500, \"hex\": \"20 02 00 00\", "
-                + "\"summary\": \"CONNACK (0, 0)\", \"violations\": [], \"failed\": " + (failAt == 1) + "},"
+                + "\"summary\": \"CONNACK (0, 0)\", \"violations\": "
+                + (failAt == 1 ? "[\"MQTT-3.1.0-2: second CONNECT <accepted>\"]" : "[]")
+                + ", \"failed\": " + (failAt == 1) + "},"
                 + "{\"conn\": \"c1\", \"seq\": 2, \"dir\": \"event\", \"tMicros\": 9000, \"hex\": \"\", "
                 + "\"summary\": \"connection closed by broker\", \"violations\": [], \"failed\": false}]");
     }
