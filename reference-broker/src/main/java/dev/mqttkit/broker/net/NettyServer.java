@@ -3,7 +3,6 @@ package dev.mqttkit.broker.net;
 import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.protocol.ProtocolEngine;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -45,7 +44,6 @@ public final class NettyServer {
                 NioIoHandler.newFactory());
         NettyServer server = new NettyServer(loop);
         ServerState state = new ServerState(config);
-        PooledByteBufAllocator allocator = new PooledByteBufAllocator(false);
         try {
             for (BrokerConfig.Listener listener : config.effectiveListeners()) {
                 SSLContext ssl = listener.tls() == null ? null : TlsContexts.create(listener.tls());
@@ -55,7 +53,6 @@ public final class NettyServer {
                         .option(ChannelOption.SO_BACKLOG, 1024)
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childOption(ChannelOption.ALLOCATOR, allocator)
                         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
