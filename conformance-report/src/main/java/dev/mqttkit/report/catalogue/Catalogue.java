@@ -34,6 +34,11 @@ public final class Catalogue {
             "5", "Security",
             "6", "Using WebSocket as a network transport",
             "7", "Conformance");
+    private static final Map<String, String> CHAPTERS_31 = Map.of(
+            "2", "Message format",
+            "3", "Command messages",
+            "4", "Flows",
+            "A", "Topic wildcards");
 
     private final Map<String, List<Statement>> byVersion;
     private final Map<String, Statement> byId;
@@ -120,7 +125,7 @@ public final class Catalogue {
         return byId.isEmpty();
     }
 
-    /** Heading for a group of statements, e.g. "Chapter 3 — MQTT Control Packets" or "3.1 spec, section 2". */
+    /** Heading for a group of statements, e.g. "Chapter 3 — MQTT Control Packets" (3.1.1) or "Chapter 4 — Flows" (3.1). */
     public static String groupTitle(String version, String group) {
         if (group == null || group.isEmpty()) {
             return "Not in the catalogue";
@@ -129,6 +134,8 @@ public final class Catalogue {
             String title = CHAPTERS_311.get(group);
             return title == null ? "Chapter " + group : "Chapter " + group + " \u2014 " + title;
         }
-        return "A".equals(group) ? "Appendix A \u2014 Topic wildcards" : "Section " + group;
+        String title = CHAPTERS_31.get(group);
+        String heading = "A".equals(group) ? "Appendix A" : "Chapter " + group;
+        return title == null ? heading : heading + " \u2014 " + title;
     }
 }
