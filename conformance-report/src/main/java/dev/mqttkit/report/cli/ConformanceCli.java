@@ -1,11 +1,14 @@
 package dev.mqttkit.report.cli;
 
+import dev.mqttkit.report.ReportWriter;
+import dev.mqttkit.report.catalogue.Catalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,11 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Java package of the suite (default: ${DEFAULT-VALUE})")
     String suitePackage;
 
+    @Option(names = "--index-only",
+            description = "run nothing: rebuild DIR/index.html from the results.json files in DIR, e.g. after "
+                    + "copying report folders of several CI jobs into one")
+    boolean indexOnly;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -102,6 +110,11 @@ public final class ConformanceCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (indexOnly) {
+            new ReportWriter(report, Catalogue.fromClasspath(System.err), System.err, Clock.systemUTC()).writeMatrix();
+            out.println("All targets: " + report.resolve("index.html").toAbsolutePath().normalize());
+            return OK;
+        }
         SuiteRun run = new SuiteRun(suitePackage, report, systemProperties(), junitConfiguration(), out);
         SuiteRun.Outcome outcome = run.execute();
         new ConsoleSummary(out).print(outcome, report);

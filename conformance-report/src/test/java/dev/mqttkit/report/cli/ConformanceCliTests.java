@@ -89,6 +89,22 @@ class ConformanceCliTests {
     }
 
     @Test
+    void rebuildsTheAllTargetsPageFromFoldersCopiedTogether() throws IOException {
+        Path jobA = dir.resolve("a");
+        Path jobB = dir.resolve("b");
+        run("--package", "dev.mqttkit.report.fakes.mixed", "--report", jobA.toString());
+        run("--package", "dev.mqttkit.report.fakes.passing", "--report", jobB.toString());
+        Path merged = Files.createDirectories(dir.resolve("merged"));
+        Files.move(jobA.resolve("fake-broker"), merged.resolve("fake-broker"));
+        Files.move(jobB.resolve("good-broker"), merged.resolve("good-broker"));
+
+        assertThat(run("--index-only", "--report", merged.toString())).isEqualTo(ConformanceCli.OK);
+
+        assertThat(Files.readString(merged.resolve("index.html")))
+                .contains("href=\"fake-broker/index.html\"", "href=\"good-broker/index.html\"");
+    }
+
+    @Test
     void rejectsUnknownOptionsWithUsageExitCode() {
         assertThat(run("--no-such-option")).isEqualTo(2);
     }
