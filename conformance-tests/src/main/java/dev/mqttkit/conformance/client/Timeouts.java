@@ -13,7 +13,7 @@ import java.time.Duration;
 public record Timeouts(Duration expect, Duration closure, Duration connect, double scale) {
 
     public static Timeouts scaledBy(double scale) {
-        return new Timeouts(scale(Duration.ofSeconds(3), scale), scale(Duration.ofSeconds(3), scale),
+        return new Timeouts(scale(Duration.ofSeconds(3), scale), scale(Duration.ofSeconds(2), scale),
                 scale(Duration.ofSeconds(5), scale), scale);
     }
 

@@ -72,8 +72,8 @@ final class SuiteRun {
         params.putIfAbsent("junit.jupiter.execution.parallel.mode.default", "concurrent");
         params.putIfAbsent("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
         params.putIfAbsent("junit.jupiter.execution.parallel.config.strategy", "fixed");
-        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
-        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "32");
+        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.parallelism", "16");
+        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "64");
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage("dev.mqttkit.conformance.suite"))
                 .configurationParameters(params).build(), listener);
