@@ -21,9 +21,6 @@ import java.util.Map;
  */
 final class StatementTable {
 
-    /** Group key prefix of 3.1.1 statements listed in the 3.1 table. */
-    static final String SHARED = "3.1.1:";
-
     private final List<String> versions;
     private final List<StatementResult> statements = new ArrayList<>();
     private final List<Score> scores = new ArrayList<>();
@@ -98,7 +95,8 @@ final class StatementTable {
             }
         });
         // Shared statements after the version's own, uncatalogued ids last.
-        groupOrder.sort(Comparator.comparingInt((String g) -> g.isEmpty() ? 2 : g.startsWith(SHARED) ? 1 : 0));
+        groupOrder.sort(Comparator.comparingInt(
+                (String g) -> g.isEmpty() ? 2 : g.startsWith(Catalogue.SHARED_GROUP) ? 1 : 0));
         List<Row> ordered = new ArrayList<>(rows.values());
         List<Row> catalogueOrder = List.copyOf(ordered);
         ordered.sort(Comparator.comparingInt((Row r) -> groupOrder.indexOf(r.group()))
@@ -147,7 +145,8 @@ final class StatementTable {
             if (statement == null) {
                 return "";
             }
-            return statement.version().equals(version) ? statement.group() : SHARED + statement.group();
+            return statement.version().equals(version) ? statement.group()
+                    : Catalogue.SHARED_GROUP + statement.group();
         }
 
         StatementResult result() {

@@ -23,6 +23,8 @@ public final class Catalogue {
 
     public static final String V311 = "3.1.1";
     public static final String V31 = "3.1";
+    /** Prefix of the group key of a 3.1.1 statement listed among the statements of another version. */
+    public static final String SHARED_GROUP = "3.1.1:";
     static final String STATEMENTS_311 = "/fixtures/spec/mqtt-3.1.1-statements.json";
     static final String DIFFERENCES_31 = "/fixtures/spec/mqtt-3.1-differences.json";
 

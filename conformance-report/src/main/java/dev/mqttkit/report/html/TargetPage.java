@@ -70,9 +70,9 @@ public final class TargetPage {
     }
 
     static String groupTitle(String version, String group) {
-        String shared = "3.1.1:";
-        if (group.startsWith(shared)) {
-            return "Shared with 3.1.1 \u2014 " + Catalogue.groupTitle(Catalogue.V311, group.substring(shared.length()));
+        if (group != null && group.startsWith(Catalogue.SHARED_GROUP)) {
+            return "Shared with 3.1.1 \u2014 "
+                    + Catalogue.groupTitle(Catalogue.V311, group.substring(Catalogue.SHARED_GROUP.length()));
         }
         return Catalogue.groupTitle(version, group);
     }
