@@ -33,7 +33,8 @@ public final class Main implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--fault", paramLabel = "NAME",
-            description = "Switch on a deliberate defect (repeatable; needs --allow-faults). One of: ${COMPLETION-CANDIDATES}")
+            description = "Switch on a deliberate defect (repeatable; needs --allow-faults). "
+                    + "One of: ${COMPLETION-CANDIDATES}")
     List<Fault> faults = List.of();
 
     @Option(names = "--allow-faults", description = "Confirm that --fault is meant: the broker will NOT conform.")
