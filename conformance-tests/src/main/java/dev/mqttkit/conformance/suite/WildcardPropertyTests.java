@@ -46,7 +46,7 @@ class WildcardPropertyTests {
                     });
             mqtt.property(json(seed, examples.get(), null));
         } catch (AssertionError e) {
-            mqtt.property(json(seed, examples.get(), last[0]));
+            mqtt.property(json(seed, examples.get(), smallest(e.getMessage(), last[0])));
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
     }
@@ -76,6 +76,16 @@ class WildcardPropertyTests {
         }
         sub.disconnect();
         assertThat(delivered).as("topics delivered for filters %s", filters).isEqualTo(expected);
+    }
+
+    /** The shrunk counterexample from QuickTheories' report, or the last example tried. */
+    private static String smallest(String message, String fallback) {
+        String marker = "Smallest found falsifying value(s) :-";
+        int at = message == null ? -1 : message.indexOf(marker);
+        if (at < 0) {
+            return fallback;
+        }
+        return message.substring(at + marker.length()).strip().lines().findFirst().orElse(fallback);
     }
 
     private static String json(long seed, int examples, String counterexample) {
