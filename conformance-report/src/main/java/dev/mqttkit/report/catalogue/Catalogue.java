@@ -127,7 +127,7 @@ public final class Catalogue {
         return byId.isEmpty();
     }
 
-    /** Heading for a group of statements, e.g. "Chapter 3 — MQTT Control Packets" (3.1.1) or "Chapter 4 — Flows" (3.1). */
+    /** Heading for a group of statements: "Chapter 3 — MQTT Control Packets" (3.1.1), "Chapter 4 — Flows" (3.1). */
     public static String groupTitle(String version, String group) {
         if (group == null || group.isEmpty()) {
             return "Not in the catalogue";

@@ -66,7 +66,8 @@ class ConformanceCliTests {
     void mapsEveryOptionToTheContractsPropertyNames() {
         ConformanceCli cli = new ConformanceCli(new PrintStream(out, true, StandardCharsets.UTF_8));
         new CommandLine(cli).parseArgs("--broker", "ssl://h:8883", "--version", "3.1,3.1.1",
-                "--image", "eclipse-mosquitto:2", "--image-port", "1884", "--target-name", "m", "--user", "u", "--password", "p",
+                "--image", "eclipse-mosquitto:2", "--image-port", "1884", "--target-name", "m",
+                "--user", "u", "--password", "p",
                 "--timeout-scale", "2.5", "--prefix", "x", "--truststore", "t.jks", "--truststore-password", "s");
 
         assertThat(cli.systemProperties()).containsEntry("mqtt.broker", "ssl://h:8883")
