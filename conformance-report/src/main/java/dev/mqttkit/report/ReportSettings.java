@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  * The contract's configuration as far as the report needs it. A system property wins over the environment variable,
  * as everywhere in the suite.
  */
-final class ReportSettings {
+public final class ReportSettings {
 
     static final String REPORT_DIR = "mqtt.report.dir";
     static final String TARGET_NAME = "mqtt.target.name";
@@ -23,11 +23,12 @@ final class ReportSettings {
         this.environment = environment;
     }
 
-    static ReportSettings fromSystem() {
+    public static ReportSettings fromSystem() {
         return new ReportSettings(System::getProperty, System.getenv());
     }
 
-    Path reportDir() {
+    /** {@code mqtt.report.dir}, else {@code MQTT_REPORT_DIR}, else {@code reports}. */
+    public Path reportDir() {
         return Path.of(value(REPORT_DIR, DEFAULT_REPORT_DIR));
     }
 

@@ -1,5 +1,6 @@
 package dev.mqttkit.report.cli;
 
+import dev.mqttkit.report.ReportSettings;
 import dev.mqttkit.report.ReportWriter;
 import dev.mqttkit.report.catalogue.Catalogue;
 import picocli.CommandLine;
@@ -42,8 +43,8 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "protocol versions to test: 3.1, 3.1.1 or both (default: both)")
     List<String> versions;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports",
-            description = "report folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "report folder (default: mqtt.report.dir or MQTT_REPORT_DIR, else reports)")
     Path report;
 
     @Option(names = "--only", paramLabel = "GLOB", split = ",",
@@ -110,6 +111,9 @@ public final class ConformanceCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report == null) {
+            report = ReportSettings.fromSystem().reportDir();
+        }
         if (indexOnly) {
             new ReportWriter(report, Catalogue.fromClasspath(System.err), System.err, Clock.systemUTC()).writeMatrix();
             out.println("All targets: " + report.resolve("index.html").toAbsolutePath().normalize());
@@ -129,7 +133,7 @@ public final class ConformanceCli implements Callable<Integer> {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, "mqtt.broker", broker);
         put(p, "mqtt.versions", versions == null ? null : String.join(",", versions));
-        put(p, "mqtt.report.dir", report.toString());
+        put(p, "mqtt.report.dir", report == null ? null : report.toString());
         put(p, "mqtt.only", only == null ? null : String.join(",", only));
         put(p, "mqtt.broker.image", image);
         put(p, "mqtt.broker.image.port", imagePort == null ? null : imagePort.toString());
