@@ -2,7 +2,6 @@ package dev.mqttkit.conformance.client;
 
 import dev.mqttkit.codec.DecodeResult;
 import dev.mqttkit.codec.DecoderOptions;
-import dev.mqttkit.codec.Hex;
 import dev.mqttkit.codec.MqttDecoder;
 import dev.mqttkit.codec.Violation;
 import dev.mqttkit.codec.packet.ProtocolVersion;
@@ -141,7 +140,4 @@ final class Connection {
         inbox.add(new Inbound.Closed(reason, !closingByUs, malformed));
     }
 
-    static String hex(byte[] b) {
-        return Hex.format(b);
-    }
 }

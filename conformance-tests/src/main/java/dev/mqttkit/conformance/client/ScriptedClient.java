@@ -213,10 +213,6 @@ public final class ScriptedClient implements AutoCloseable {
         }
     }
 
-    /** What happened before the connection closed, for the rules that allow a packet (e.g. CONNACK) before closing. */
-    public record Closure(List<Packet> before, boolean closed, String malformed) {
-    }
-
     /** Collects packets until the broker closes the connection or {@code timeout} passes. */
     public Closure awaitClosure(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -12,6 +12,7 @@ import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.codec.packet.Will;
 import dev.mqttkit.conformance.client.Match;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Connected;
@@ -69,7 +70,7 @@ class ConnectTests {
         c.open();
         c.sendRaw(RawFrame.builder(0x10).utf8("MQTX").u8(mqtt.version().level()).u8(0x02).u16(60)
                 .utf8(c.clientId()).build(), "CONNECT with protocol name 'MQTX'");
-        ScriptedClient.Closure closure = c.awaitClosure(c.timeouts().closure());
+        Closure closure = c.awaitClosure(c.timeouts().closure());
         assertThat(closure.closed()).as("connection closed after an unknown protocol name").isTrue();
         assertThat(closure.before()).as("packets before closing").allMatch(p -> p instanceof Connack a
                 && a.returnCode() != Connack.ACCEPTED);
@@ -186,7 +187,7 @@ class ConnectTests {
         System.arraycopy(connect, 0, both, 0, connect.length);
         System.arraycopy(publish, 0, both, connect.length, publish.length);
         c.sendRaw(both, "CONNECT with protocol level 127, then PUBLISH in the same write");
-        ScriptedClient.Closure closure = c.awaitClosure(c.timeouts().closure());
+        Closure closure = c.awaitClosure(c.timeouts().closure());
         assertThat(closure.closed()).as("connection closed after the refused CONNECT").isTrue();
         watcher.expectNothing();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.conformance.client.Match;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Connected;
@@ -34,7 +35,7 @@ class KeepAliveTests {
         long start = System.nanoTime();
         // 1.5 s is the limit; brokers check deadlines on a timer of about a second, so 1.5 s of grace (scaled).
         Duration limit = mqtt.timeouts().scaled(Duration.ofMillis(3000));
-        ScriptedClient.Closure closure = c.awaitClosure(limit);
+        Closure closure = c.awaitClosure(limit);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(closure.before()).as("packets before the keep-alive closure").isEmpty();
         assertThat(closure.closed()).as("closed a client silent for %d ms with keep alive 1 s", limit.toMillis())

@@ -6,6 +6,7 @@ import dev.mqttkit.codec.Hex;
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Harness;
@@ -55,7 +56,7 @@ class MalformedPacketTests {
             sender.connect();
         }
         sender.sendRaw(Hex.parse(c.hex()), c.name() + " (breaks " + c.rule() + ")");
-        ScriptedClient.Closure closure = sender.awaitClosure(sender.timeouts().closure());
+        Closure closure = sender.awaitClosure(sender.timeouts().closure());
         List<Packet> before = closure.before();
         if (c.isConnect() && c.rule().equals("MQTT-3.1.2-2") && !before.isEmpty()
                 && before.get(0) instanceof Connack ack && ack.returnCode() == Connack.ACCEPTED) {

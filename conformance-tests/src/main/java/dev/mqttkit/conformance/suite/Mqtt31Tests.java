@@ -9,6 +9,7 @@ import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.conformance.client.Match;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Connected;
@@ -105,7 +106,7 @@ class Mqtt31Tests {
     @Statements({"MQTTv3.1-3.14-1"})
     void closesTheConnectionAfterDisconnect(Harness mqtt, @Connected ScriptedClient c) {
         c.send(Disconnect.INSTANCE);
-        ScriptedClient.Closure closure = c.awaitClosure(c.timeouts().closure());
+        Closure closure = c.awaitClosure(c.timeouts().closure());
         assertThat(closure.before()).as("packets after DISCONNECT").isEmpty();
         if (!closure.closed()) {
             mqtt.warn("kept the connection open after DISCONNECT, relying on the client to close it");

@@ -10,6 +10,7 @@ import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
 import dev.mqttkit.codec.packet.Subscription;
 import dev.mqttkit.conformance.client.Match;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Connected;
@@ -158,7 +159,7 @@ class SubscribeTests {
 
     /** An invalid filter is a protocol violation (close); a SUBACK 0x80 for it is tolerated but named. */
     private static void closedOrRefused(Harness mqtt, ScriptedClient c) {
-        ScriptedClient.Closure closure = c.awaitClosure(c.timeouts().closure());
+        Closure closure = c.awaitClosure(c.timeouts().closure());
         if (closure.before().isEmpty()) {
             assertThat(closure.closed()).as("connection closed after an invalid filter").isTrue();
             mqtt.observed("closed the connection");
