@@ -31,8 +31,14 @@ public enum Fault {
     EMPTY_RETAIN_NOT_CLEARING("MQTT-3.3.1-10"),
     /** UNSUBSCRIBE for a filter that was not subscribed gets no UNSUBACK. */
     NO_UNSUBACK_FOR_UNKNOWN("MQTT-3.10.4-5"),
-    /** Overlapping subscriptions each receive a copy of the message. */
+    /**
+     * Overlapping subscriptions each receive a copy, at that subscription's QoS. Not a defect by the letter of
+     * MQTT-3.3.5-1, whose "MAY deliver further copies" allows it (one of the copies is at the highest QoS): kept as a
+     * calibration control that the suite must pass while reporting what it saw. See {@link #OVERLAP_LOWEST_QOS}.
+     */
     OVERLAP_DUPLICATES("MQTT-3.3.5-1"),
+    /** Overlapping subscriptions receive one copy, at the lowest QoS among them instead of the highest. */
+    OVERLAP_LOWEST_QOS("MQTT-3.3.5-1"),
     /** A client connecting with an identifier already in use does not disconnect the earlier client. */
     TAKEOVER_IGNORED("MQTT-3.1.4-2"),
     /** PINGREQ is not answered. */
@@ -50,7 +56,10 @@ public enum Fault {
         this.statement = statement;
     }
 
-    /** The MQTT 3.1.1 normative statement the fault breaks, e.g. {@code MQTT-3.3.1-9}. */
+    /**
+     * The MQTT 3.1.1 normative statement the fault breaks, e.g. {@code MQTT-3.3.1-9} (for {@link #OVERLAP_DUPLICATES},
+     * the statement it exercises without breaking).
+     */
     public String statement() {
         return statement;
     }

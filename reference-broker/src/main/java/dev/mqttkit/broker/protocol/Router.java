@@ -94,7 +94,8 @@ final class Router {
             return;
         }
         Map<Session, Qos> targets = new LinkedHashMap<>();
-        subscriptions.match(message.topic(), (s, q) -> targets.merge(s, q, Qos::max));
+        boolean lowest = config.has(Fault.OVERLAP_LOWEST_QOS);
+        subscriptions.match(message.topic(), (s, q) -> targets.merge(s, q, lowest ? Qos::min : Qos::max));
         targets.forEach((s, q) -> forward(s, message, q, keepRetain));
     }
 
