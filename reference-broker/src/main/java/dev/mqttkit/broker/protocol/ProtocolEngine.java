@@ -26,9 +26,7 @@ import dev.mqttkit.codec.packet.Unsuback;
 import dev.mqttkit.codec.packet.Unsubscribe;
 import dev.mqttkit.codec.packet.Will;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,14 +43,14 @@ public final class ProtocolEngine {
     private final BrokerLog log;
     private final Router router;
     private final Authenticator authenticator;
-    private final Map<String, Session> sessions = new HashMap<>();
-    private final Map<String, Connection> owners = new HashMap<>();
+    private final SessionTable sessions;
 
     public ProtocolEngine(BrokerConfig config) {
         this.config = config;
         this.log = new BrokerLog(config.log());
         this.router = new Router(config, log);
         this.authenticator = new Authenticator(config.passwords());
+        this.sessions = new SessionTable(router);
     }
 
     public BrokerLog log() {
@@ -165,32 +163,18 @@ public final class ProtocolEngine {
         if (clientId.isEmpty()) {
             clientId = "auto-" + UUID.randomUUID();
         }
-        Connection older = owners.get(clientId);
+        Connection older = sessions.owner(clientId);
         if (older != null && !config.has(Fault.TAKEOVER_IGNORED)) {
             log.line("Client " + clientId + " already connected, closing old connection.");
             older.will = null;
             close(older, false); // MQTT-3.1.4-2
         }
-        Session existing = sessions.get(clientId);
-        boolean present = false;
-        Session session;
-        if (existing != null && (connect.cleanSession() || existing.clean())) {
-            discard(existing);
-            existing = null;
-        }
-        if (existing != null) {
-            session = existing;
-            present = true;
-        } else {
-            session = new Session(clientId, connect.cleanSession());
-            sessions.put(clientId, session);
-        }
+        SessionTable.Opened opened = sessions.open(clientId, connect.cleanSession());
         c.clientId = clientId;
-        c.session = session;
+        c.session = opened.session();
         c.will = connect.will();
         c.state = Connection.State.CONNECTED;
-        owners.put(clientId, c);
-        router.attach(session, c);
+        sessions.own(c);
         log.line("New client connected from " + c.link.remoteHost() + " as " + clientId + " (c"
                 + (connect.cleanSession() ? 1 : 0) + ", k" + connect.keepAliveSeconds()
                 + (connect.userName() != null ? ", u'" + connect.userName() + "'" : "") + ").");
@@ -199,9 +183,9 @@ public final class ProtocolEngine {
         } else {
             c.link.expectTrafficWithin(0);
         }
-        boolean flag = present && version == ProtocolVersion.MQTT_3_1_1 && !config.has(Fault.SESSION_PRESENT_ALWAYS_0);
+        boolean flag = opened.resumed() && version == ProtocolVersion.MQTT_3_1_1 && !config.has(Fault.SESSION_PRESENT_ALWAYS_0);
         router.send(c, Connack.accepted(flag));
-        router.resume(session, c);
+        router.resume(c.session, c);
     }
 
     private void refuse(Connection c, int code) {
@@ -291,24 +275,13 @@ public final class ProtocolEngine {
         if (!wasConnected) {
             return;
         }
-        if (owners.get(c.clientId) == c) {
-            owners.remove(c.clientId);
-        }
-        router.detach(c.session, c);
-        if (c.session.clean() && sessions.get(c.clientId) == c.session && router.connectionOf(c.session) == null) {
-            discard(c.session);
-        }
+        sessions.release(c);
         Will will = c.will;
         c.will = null;
         if (publishWill && will != null && !config.has(Fault.NO_WILL_ON_ABNORMAL_CLOSE)) {
             boolean retain = will.retain() && !config.has(Fault.WILL_RETAIN_IGNORED);
             router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()));
         }
-    }
-
-    private void discard(Session session) {
-        sessions.remove(session.clientId(), session);
-        router.discard(session);
     }
 
     /** Number of sessions held, online or not; for tests and diagnostics. */
