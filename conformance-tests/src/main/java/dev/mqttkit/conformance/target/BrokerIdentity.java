@@ -1,0 +1,41 @@
+package dev.mqttkit.conformance.target;
+
+import dev.mqttkit.codec.packet.Connack;
+import dev.mqttkit.codec.packet.Packet;
+import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.codec.packet.Publish;
+import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.conformance.client.ScriptedClient;
+import dev.mqttkit.conformance.client.Timeouts;
+import dev.mqttkit.conformance.client.Transcript;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asks a broker its name and version through {@code $SYS/broker/version}, which many brokers publish as a retained
+ * message. Best effort: a broker without it (or one that refuses the connection) is simply unnamed.
+ */
+public final class BrokerIdentity {
+    private BrokerIdentity() {
+    }
+
+    public static Optional<String> discover(Endpoint endpoint, String clientId, Timeouts timeouts, String user,
+                                            dev.mqttkit.codec.packet.Payload password) {
+        try (ScriptedClient c = new ScriptedClient("probe", clientId, ProtocolVersion.MQTT_3_1_1, endpoint,
+                new Transcript(), timeouts, user, password)) {
+            if (c.connect(c.connectPacket()).returnCode() != Connack.ACCEPTED) {
+                return Optional.empty();
+            }
+            if (c.subscribe("$SYS/broker/version", Qos.AT_MOST_ONCE) > 2) {
+                return Optional.empty();
+            }
+            List<Packet> got = c.fence();
+            Optional<Packet> late = got.isEmpty() ? c.takePacket(timeouts.scaled(Duration.ofMillis(300)))
+                    : Optional.of(got.get(0));
+            return late.filter(Publish.class::isInstance).map(p -> ((Publish) p).payload().asUtf8());
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.empty();
+        }
+    }
+}
