@@ -82,6 +82,11 @@ final class Connection {
         return left;
     }
 
+    /** Whether the test closed this connection (as opposed to the broker, or not at all). */
+    boolean closedByClient() {
+        return closingByUs;
+    }
+
     boolean isClosed() {
         return terminal != null || socket.isClosed();
     }
