@@ -1,6 +1,7 @@
 package dev.mqttkit.bench;
 
 import dev.mqttkit.broker.routing.TopicTree;
+import dev.mqttkit.codec.Topics;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * subscriptions held. Each published topic matches exactly five subscriptions in every case (four wildcard filters
  * and one exact filter), so the rows differ only in how many subscriptions the tree holds, and their ratio is
  * what a large subscription table costs each publish. Topics are drawn from 4,096 precomputed names spread over all
- * exact subscriptions, so the large tree is not measured with one hot branch in cache.
+ * exact subscriptions, so the large tree is not measured with one hot branch in cache. {@link #matchPublishByScan}
+ * is the control: the same matching without an index.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -30,12 +32,17 @@ public class TopicTreeBench {
     public int subscriptions;
 
     TopicTree<Integer, Integer> tree;
+    String[] filters;
     String[] topics;
     int next;
 
     @Setup
     public void setUp() {
         tree = build(subscriptions);
+        filters = new String[subscriptions];
+        for (int i = 0; i < subscriptions; i++) {
+            filters[i] = i < WILDCARDS.length ? WILDCARDS[i] : "devices/d" + (i - WILDCARDS.length) + "/telemetry";
+        }
         int exact = subscriptions - WILDCARDS.length;
         SplittableRandom random = new SplittableRandom(42);
         topics = new String[4096];
@@ -60,5 +67,16 @@ public class TopicTreeBench {
     public void matchPublish(Blackhole bh) {
         String topic = topics[next++ & (topics.length - 1)];
         tree.match(topic, (subscriber, qos) -> bh.consume(subscriber));
+    }
+
+    /** The control: what matching costs without an index, every filter tried against the topic. */
+    @Benchmark
+    public void matchPublishByScan(Blackhole bh) {
+        String topic = topics[next++ & (topics.length - 1)];
+        for (String filter : filters) {
+            if (Topics.matches(filter, topic)) {
+                bh.consume(filter);
+            }
+        }
     }
 }
