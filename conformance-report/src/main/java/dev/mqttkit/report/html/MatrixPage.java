@@ -51,9 +51,14 @@ public final class MatrixPage {
                                    List<String> dirs) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         catalogue.statements(version).forEach(s -> ids.add(s.id()));
+        // Ids the catalogue does not know (or all of them, when it is missing) in specification order.
+        List<String> others = new ArrayList<>();
         for (Map<String, StatementResult> target : perTarget) {
-            target.values().stream().filter(s -> s.version().equals(version)).forEach(s -> ids.add(s.id()));
+            target.values().stream().filter(s -> s.version().equals(version)).map(StatementResult::id)
+                    .filter(id -> !ids.contains(id) && !others.contains(id)).forEach(others::add);
         }
+        others.sort(MatrixPage::compareIds);
+        ids.addAll(others);
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         for (String id : ids) {
             StatementResult any = null;
@@ -75,6 +80,21 @@ public final class MatrixPage {
         List<Group> list = new ArrayList<>();
         groups.forEach((g, rows) -> list.add(new Group(TargetPage.groupTitle(version, g), rows)));
         return new Section(version, list);
+    }
+
+    /** Orders ids like MQTT-3.1.2-10 after MQTT-3.1.2-9: numbers by value, everything else as text. */
+    static int compareIds(String a, String b) {
+        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean numbers = Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0));
+            int c = numbers ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i]))
+                    : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     public List<Column> columns() {
