@@ -23,7 +23,7 @@ public final class Resources {
     }
 
     /** File name to UTF-8 content for the files in {@code folder} ending in {@code suffix}, sorted by name. */
-    public static Map<String, String> readAll(String folder, String suffix) {
+    public static synchronized Map<String, String> readAll(String folder, String suffix) {
         URL url = Resources.class.getResource(folder);
         if (url == null) {
             return Map.of();
@@ -31,13 +31,13 @@ public final class Resources {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
+                // Close the jar's file system again: one left open makes the JUnit Platform's classpath scanner fail
+                // (FileSystemAlreadyExistsException) on the next launcher run in this JVM, which then finds no tests.
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return read(fs.getPath(folder), suffix);
+                } catch (FileSystemAlreadyExistsException someoneElsesStillOpen) {
+                    return read(FileSystems.getFileSystem(uri).getPath(folder), suffix);
                 }
-                return read(fs.getPath(folder), suffix);
             }
             return read(Path.of(uri), suffix);
         } catch (IOException e) {

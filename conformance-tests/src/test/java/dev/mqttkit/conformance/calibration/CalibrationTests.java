@@ -43,7 +43,7 @@ class CalibrationTests {
             return SuiteRun.run(Map.of(
                     "mqtt.broker", "tcp://127.0.0.1:" + broker.port(),
                     "mqtt.only", fault.statement(),
-                    "mqtt.target.name", "calibration-" + fault.name().toLowerCase(java.util.Locale.ROOT)));
+                    "mqtt.target.name", "calibration-" + fault.name().toLowerCase(java.util.Locale.ROOT)), false);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -30,7 +31,16 @@ final class SuiteRun {
     private SuiteRun() {
     }
 
+    /** Runs the suite with the report listener active: the run's pages land in the report folder. */
     static List<Result> run(Map<String, String> config) {
+        return run(config, true);
+    }
+
+    /**
+     * @param report whether listeners registered through {@code META-INF/services} (the HTML report) see the run;
+     *               calibration runs against deliberately faulty brokers are not worth a page each
+     */
+    static List<Result> run(Map<String, String> config, boolean report) {
         Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
         List<Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
         TestExecutionListener listener = new TestExecutionListener() {
@@ -74,7 +84,9 @@ final class SuiteRun {
         params.putIfAbsent("junit.jupiter.execution.parallel.config.strategy", "fixed");
         params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.parallelism", "16");
         params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "64");
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+        LauncherConfig launcherConfig = LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(report).build();
+        LauncherFactory.create(launcherConfig).execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage("dev.mqttkit.conformance.suite"))
                 .configurationParameters(params).build(), listener);
         return List.copyOf(results);
