@@ -40,10 +40,12 @@ class ConformanceCliTests {
     }
 
     @Test
-    void exitsWithThreeWhenTheBrokerCannotBeReachedOrNothingRan() {
+    void exitsWithThreeWhenTheBrokerCannotBeReachedOrNothingRan() throws IOException {
         assertThat(run("--package", "dev.mqttkit.report.fakes.unreachable", "--report", dir.toString()))
                 .isEqualTo(ConformanceCli.NOTHING_RAN);
         assertThat(output()).contains("broker could not be reached: Connection refused");
+        assertThat(Files.readString(dir.resolve("gone-broker/index.html")))
+                .contains("The broker could not be reached.", "Connection refused: 127.0.0.1:1");
         assertThat(run("--package", "dev.mqttkit.report.fakes.plain", "--report", dir.toString()))
                 .isEqualTo(ConformanceCli.NOTHING_RAN);
         assertThat(output()).contains("No conformance test ran (2 tests found)");

@@ -25,6 +25,7 @@ public final class RunContext implements AutoCloseable {
     private final AtomicLong counter = new AtomicLong();
     private Target target;
     private RuntimeException targetFailure;
+    private String unreachable;
     private String targetJson;
 
     RunContext(SuiteConfig config) {
@@ -54,7 +55,10 @@ public final class RunContext implements AutoCloseable {
         return timeouts;
     }
 
-    /** The target, started on first use; a target that failed to start fails every test with the same reason. */
+    /**
+     * The target, started on first use and probed once for a connection; a target that failed to start fails every
+     * test with the same reason.
+     */
     public synchronized Target target() {
         if (targetFailure != null) {
             throw targetFailure;
@@ -66,8 +70,22 @@ public final class RunContext implements AutoCloseable {
                 targetFailure = e;
                 throw e;
             }
+            unreachable = target.endpoint().unreachableBecause(timeouts.connect()).orElse(null);
         }
         return target;
+    }
+
+    /**
+     * Why the target cannot be tested (it failed to start, or nothing accepted a connection at its endpoint when
+     * the run began), else null. Published as {@code mqttkit.target.error}.
+     */
+    public synchronized String targetError() {
+        try {
+            target();
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return unreachable;
     }
 
     /** The {@code mqttkit.target} report entry. */
@@ -79,8 +97,8 @@ public final class RunContext implements AutoCloseable {
             o.put("description", t.description());
             o.put("url", t.endpoint().url());
             o.put("image", t.image());
-            o.put("broker", BrokerIdentity.discover(t.endpoint(), uniqueName("id"), timeouts, config.userName(),
-                    password()).orElse(null));
+            o.put("broker", unreachable != null ? null : BrokerIdentity.discover(t.endpoint(), uniqueName("id"),
+                    timeouts, config.userName(), password()).orElse(null));
             targetJson = o.toString();
         }
         return targetJson;

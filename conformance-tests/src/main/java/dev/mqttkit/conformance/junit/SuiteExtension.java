@@ -65,8 +65,18 @@ public final class SuiteExtension
         };
     }
 
+    /**
+     * Skips whole classes when the target cannot be reached (only the {@link ReachabilityCheck} runs and says why),
+     * and tests whose statements {@code mqtt.only} does not select.
+     */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()
+                && !AnnotationSupport.isAnnotated(context.getTestClass().get(), ReachabilityCheck.class)) {
+            String error = RunContext.of(context).targetError();
+            return error == null ? ConditionEvaluationResult.enabled("the target is reachable")
+                    : ConditionEvaluationResult.disabled("the broker could not be reached: " + error);
+        }
         Optional<Statements> s = context.getTestMethod().map(m -> m.getAnnotation(Statements.class));
         if (s.isEmpty()) {
             return ConditionEvaluationResult.enabled("no statements declared");

@@ -58,10 +58,14 @@ final class Verdicts {
     }
 
     static void publishTarget(ExtensionContext context, RunContext run) {
+        String error = run.targetError();
         try {
             context.publishReportEntry("mqttkit.target", run.targetJson());
         } catch (RuntimeException e) {
-            context.publishReportEntry("mqttkit.target.error", String.valueOf(e.getMessage()));
+            error = error != null ? error : String.valueOf(e.getMessage());
+        }
+        if (error != null) {
+            context.publishReportEntry("mqttkit.target.error", error);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -30,6 +31,20 @@ public record Endpoint(String host, int port, SSLSocketFactory tls) {
         s.startHandshake();
         s.setSoTimeout(0);
         return s;
+    }
+
+    /**
+     * Why nothing can be reached here, or empty when a connection (and TLS handshake) succeeds: checked once per run
+     * so that a wrong URL or a stopped broker is one clear finding instead of a failure in every test.
+     */
+    public Optional<String> unreachableBecause(Duration timeout) {
+        try (Socket s = open(timeout)) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            return Optional.of("cannot connect to the broker at " + url() + ": " + why);
+        }
     }
 
     public String url() {
