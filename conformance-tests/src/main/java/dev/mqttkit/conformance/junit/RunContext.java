@@ -97,8 +97,12 @@ public final class RunContext implements AutoCloseable {
             o.put("description", t.description());
             o.put("url", t.endpoint().url());
             o.put("image", t.image());
-            o.put("broker", unreachable != null ? null : BrokerIdentity.discover(t.endpoint(), uniqueName("id"),
-                    timeouts, config.userName(), password()).orElse(null));
+            String broker = t.broker();
+            if (broker == null && unreachable == null) {
+                broker = BrokerIdentity.discover(t.endpoint(), uniqueName("id"), timeouts, config.userName(),
+                        password()).orElse(null);
+            }
+            o.put("broker", broker);
             targetJson = o.toString();
         }
         return targetJson;

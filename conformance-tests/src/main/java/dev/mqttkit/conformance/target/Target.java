@@ -19,6 +19,14 @@ public interface Target extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The broker's name and version when the target knows them without asking the broker (the embedded reference
+     * broker), else null: then the suite asks the broker itself.
+     */
+    default String broker() {
+        return null;
+    }
+
     /** Stops what the target started; a URL target started nothing. */
     @Override
     default void close() {

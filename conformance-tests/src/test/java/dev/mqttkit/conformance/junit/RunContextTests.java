@@ -14,6 +14,17 @@ import org.junit.jupiter.api.Test;
 class RunContextTests {
 
     @Test
+    void namesTheEmbeddedReferenceBrokerWithItsVersion() throws IOException {
+        try (RunContext run = new RunContext(SuiteConfig.from(k -> null, Map.of()))) {
+            JsonNode target = new ObjectMapper().readTree(run.targetJson());
+
+            assertThat(run.targetError()).isNull();
+            assertThat(target.get("name").asText()).isEqualTo("reference-broker");
+            assertThat(target.get("broker").asText()).matches("mqttkit reference broker( \\d+\\.\\d+\\.\\d+\\S*)?");
+        }
+    }
+
+    @Test
     void explainsWhyAUrlTargetCannotBeReachedAndStillDescribesIt() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
