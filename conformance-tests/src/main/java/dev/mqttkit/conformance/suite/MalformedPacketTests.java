@@ -1,7 +1,5 @@
 package dev.mqttkit.conformance.suite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mqttkit.codec.Hex;
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Packet;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -70,14 +69,25 @@ class MalformedPacketTests {
             bystander.expectNothing();
             return;
         }
-        assertThat(closure.closed()).as("connection closed after: " + c.name()).isTrue();
+        String expected = "expected the connection to be closed after " + c.name() + " (breaks " + c.rule() + ")";
+        if (!closure.closed()) {
+            String did = closure.malformed() != null ? "sent bytes that are no MQTT packet: " + closure.malformed()
+                    : (before.isEmpty() ? "did not answer" : "answered " + summaries(before))
+                    + " and kept it open for " + sender.timeouts().closure().toMillis() + " ms";
+            throw sender.fail(expected + "; the broker " + did);
+        }
         if (c.isConnect() && before.size() == 1 && before.get(0) instanceof Connack ack && ack.returnCode() != 0) {
             mqtt.observed("refused the CONNECT with " + ack.summary() + " and closed the connection");
         } else if (!before.isEmpty()) {
-            throw sender.fail("expected the connection to be closed but received " + before.get(0).summary());
+            throw sender.fail(expected + " without an answer; the broker answered " + summaries(before)
+                    + " and then closed it");
         } else {
             mqtt.observed("closed the connection without answering");
         }
         bystander.expectNothing();
+    }
+
+    private static String summaries(List<Packet> packets) {
+        return packets.stream().map(Packet::summary).collect(Collectors.joining(", "));
     }
 }

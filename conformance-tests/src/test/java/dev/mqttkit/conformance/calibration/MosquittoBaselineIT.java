@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.calibration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,6 +37,11 @@ class MosquittoBaselineIT {
             List<SuiteRun.Result> results = SuiteRun.run(Map.of("mqtt.broker", "tcp://127.0.0.1:" + port,
                     "mqtt.target.name", "mosquitto"));
             Baseline.assertMatches(BASELINE, results, "mosquitto-deviations.json");
+            assertThat(results).filteredOn(r -> r.name().endsWith("PINGREQ with flags 0010 [MQTT 3.1.1]"))
+                    .singleElement().extracting(SuiteRun.Result::reason).asString()
+                    .as("a failure says what was expected and what the broker did")
+                    .contains("expected the connection to be closed after PINGREQ with flags 0010 (breaks"
+                            + " MQTT-2.2.2-1); the broker answered PINGRESP and kept it open for ");
         } finally {
             broker.destroy();
             broker.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
