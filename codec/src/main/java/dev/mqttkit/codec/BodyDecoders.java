@@ -153,9 +153,7 @@ final class BodyDecoders {
         String clientId = r.string("client identifier");
         Will will = null;
         if (willFlag) {
-            int topicAt = r.offset();
-            String topic = r.string("will topic");
-            checkTopicName(topic, topicAt, r, "will topic");
+            String topic = r.topicName("will topic");
             Payload message = r.binary("will message");
             will = new Will(topic, message, Qos.of(willQos), willRetain);
         }
@@ -196,9 +194,7 @@ final class BodyDecoders {
         if (dup && qos == Qos.AT_MOST_ONCE) {
             r.violation(Rule.PUBLISH_DUP_WITH_QOS_0, 0, "DUP must be 0 for a QoS 0 PUBLISH");
         }
-        int topicAt = r.offset();
-        String topic = r.string("topic name");
-        checkTopicName(topic, topicAt, r, "topic name");
+        String topic = r.topicName("topic name");
         int packetId = qos == Qos.AT_MOST_ONCE ? 0 : r.packetId();
         return new Publish(dup, qos, retain, topic, packetId, r.rest());
     }
@@ -264,13 +260,10 @@ final class BodyDecoders {
         return new Unsubscribe(packetId, filters, dup31(flags, r));
     }
 
-    private static void checkTopicName(String topic, int at, PacketReader r, String field) {
-        Topics.checkName(topic).ifPresent(rule -> r.violation(rule, at, field + " '" + topic + "' "
-                + (rule == Rule.TOPIC_EMPTY ? "is empty" : "contains a wildcard character")));
-    }
-
     private static void checkTopicFilter(String filter, int at, PacketReader r) {
-        Topics.checkFilter(filter).ifPresent(rule -> r.violation(rule, at, "topic filter '" + filter + "' is invalid: "
-                + rule.description()));
+        Rule rule = Topics.checkFilter(filter).orElse(null);
+        if (rule != null) {
+            r.violation(rule, at, "topic filter '" + filter + "' is invalid: " + rule.description());
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class MqttDecoder {
     private static final int MIN_ACCUMULATION = 4096;
 
     private final DecoderOptions options;
+    private final PacketReader reader = new PacketReader();
     private ProtocolVersion version;
 
     private int headerLength; // fixed-header bytes read for the current packet, 0 when between packets
@@ -81,7 +82,7 @@ public final class MqttDecoder {
             if (in.remaining() >= remainingLength && in.hasArray()) {
                 int from = in.arrayOffset() + in.position();
                 in.position(in.position() + remainingLength);
-                return decoded(in.array(), from, false);
+                return decoded(in.array(), from, options.shareInput());
             }
             body = new byte[accumulationSize(0, in.remaining())];
             filled = 0;
@@ -155,12 +156,20 @@ public final class MqttDecoder {
         }
     }
 
-    private DecodeResult decoded(byte[] buf, int from, boolean owned) {
+    /**
+     * @param adopt whether payloads may view {@code buf} instead of copying it: the decoder's own accumulation
+     *              buffer, or the caller's array under {@link DecoderOptions#sharingInput()}
+     */
+    private DecodeResult decoded(byte[] buf, int from, boolean adopt) {
         int length = headerLength + remainingLength;
-        PacketReader reader = new PacketReader(buf, from, from + remainingLength, headerLength, version(),
-                options.lenient(), owned);
+        reader.reset(buf, from, from + remainingLength, headerLength, version(), options.lenient(), adopt);
         headerLength = 0;
-        Packet packet = BodyDecoders.decode(firstByte >>> 4, firstByte & 0x0F, reader);
+        Packet packet;
+        try {
+            packet = BodyDecoders.decode(firstByte >>> 4, firstByte & 0x0F, reader);
+        } finally {
+            reader.release();
+        }
         if (version == null && packet instanceof Connect connect) {
             version = connect.version();
         }

@@ -9,24 +9,28 @@ import java.util.List;
 /**
  * A cursor over one packet's variable header and payload, bounded by its Remaining Length: no read goes past
  * {@code end}, so a field that claims more bytes than the packet holds is malformed, never a request for more input.
+ * A decoder keeps one and {@link #reset}s it per packet.
  */
 final class PacketReader {
-    private final byte[] buf;
-    private final int start;
-    private final int end;
-    private final int headerLength;
-    private final boolean lenient;
-    private final boolean owned;
+    private byte[] buf;
+    private int start;
+    private int end;
+    private int headerLength;
+    private boolean lenient;
+    private boolean adopt;
     private ProtocolVersion version;
     private int pos;
     private List<Violation> violations = List.of();
 
     /**
-     * @param owned whether the reader may hand {@code buf} to a {@link Payload} without copying (the decoder assembled
-     *              the packet in it and will not reuse it)
+     * Points the reader at the next packet's body. The violations list of the previous packet is left to whoever holds
+     * it; a new one is made if this packet has any.
+     *
+     * @param adopt whether the reader may hand {@code buf} to a {@link Payload} without copying (the decoder
+     *              assembled the packet in it and will not reuse it, or the caller promised never to modify it)
      */
-    PacketReader(byte[] buf, int start, int end, int headerLength, ProtocolVersion version, boolean lenient,
-                 boolean owned) {
+    void reset(byte[] buf, int start, int end, int headerLength, ProtocolVersion version, boolean lenient,
+               boolean adopt) {
         this.buf = buf;
         this.start = start;
         this.end = end;
@@ -34,7 +38,13 @@ final class PacketReader {
         this.headerLength = headerLength;
         this.version = version;
         this.lenient = lenient;
-        this.owned = owned;
+        this.adopt = adopt;
+        this.violations = List.of();
+    }
+
+    /** Drops the reference to the packet's bytes, so the decoder never keeps an input array reachable. */
+    void release() {
+        buf = null;
     }
 
     ProtocolVersion version() {
@@ -90,28 +100,56 @@ final class PacketReader {
 
     /** A length-prefixed UTF-8 string, validated as MQTT 3.1.1 section 1.5.3 requires. */
     String string(String field) {
-        int lengthAt = offset();
-        int len = u16(field + " length");
-        if (len > end - pos) {
-            throw fatal(Rule.FIELD_PAST_END, lengthAt,
-                    field + " claims " + len + " bytes, but the packet has " + (end - pos) + " left");
-        }
+        int len = fieldLength(field);
         int from = pos;
         pos += len;
         return Utf8.decode(buf, from, len, this, headerLength + (from - start), field);
     }
 
+    /**
+     * A topic name (PUBLISH, will topic): {@link #string} and then {@link Topics#checkName}. The common name, non-empty
+     * ASCII without U+0000 and without wildcards, passes both checks by definition, so one scan of its bytes replaces
+     * them; any other name takes the general path, which reports its violations.
+     */
+    String topicName(String field) {
+        int at = offset();
+        int len = fieldLength(field);
+        int from = pos;
+        int to = from + len;
+        pos = to;
+        int i = from;
+        while (i < to && buf[i] > 0 && buf[i] != '+' && buf[i] != '#') {
+            i++;
+        }
+        if (i == to && len > 0) {
+            return new String(buf, from, len, StandardCharsets.ISO_8859_1);
+        }
+        String name = Utf8.decode(buf, from, len, this, headerLength + (from - start), field);
+        Rule rule = Topics.checkName(name).orElse(null);
+        if (rule != null) {
+            violation(rule, at, field + " '" + name + "' "
+                    + (rule == Rule.TOPIC_EMPTY ? "is empty" : "contains a wildcard character"));
+        }
+        return name;
+    }
+
     /** Length-prefixed bytes (will message, password). */
     Payload binary(String field) {
+        int len = fieldLength(field);
+        Payload p = slice(pos, len);
+        pos += len;
+        return p;
+    }
+
+    /** Reads a field's two-byte length and checks that the packet holds that many bytes after it. */
+    private int fieldLength(String field) {
         int lengthAt = offset();
         int len = u16(field + " length");
         if (len > end - pos) {
             throw fatal(Rule.FIELD_PAST_END, lengthAt,
                     field + " claims " + len + " bytes, but the packet has " + (end - pos) + " left");
         }
-        Payload p = slice(pos, len);
-        pos += len;
-        return p;
+        return len;
     }
 
     /** Everything up to the end of the packet (a PUBLISH payload). */
@@ -122,7 +160,7 @@ final class PacketReader {
     }
 
     private Payload slice(int from, int len) {
-        return owned ? Payload.adopt(buf, from, len) : Payload.copyOf(buf, from, len);
+        return adopt ? Payload.adopt(buf, from, len) : Payload.copyOf(buf, from, len);
     }
 
     /** Reports trailing bytes after the last field. */
