@@ -26,35 +26,31 @@ import java.util.List;
 
 /** One small decoder per packet type, picked by the type nibble. Each reads the body the framing cut out. */
 final class BodyDecoders {
-    @FunctionalInterface
-    interface BodyDecoder {
-        Packet decode(int flags, PacketReader r);
-    }
-
-    private static final BodyDecoder[] BY_TYPE = new BodyDecoder[16];
-
-    static {
-        BY_TYPE[PacketType.CONNECT.value()] = BodyDecoders::connect;
-        BY_TYPE[PacketType.CONNACK.value()] = BodyDecoders::connack;
-        BY_TYPE[PacketType.PUBLISH.value()] = BodyDecoders::publish;
-        BY_TYPE[PacketType.PUBACK.value()] = (f, r) -> new Puback(idOnly(PacketType.PUBACK, f, r));
-        BY_TYPE[PacketType.PUBREC.value()] = (f, r) -> new Pubrec(idOnly(PacketType.PUBREC, f, r));
-        BY_TYPE[PacketType.PUBREL.value()] = (f, r) -> new Pubrel(idOnly(PacketType.PUBREL, f, r), dup31(f, r));
-        BY_TYPE[PacketType.PUBCOMP.value()] = (f, r) -> new Pubcomp(idOnly(PacketType.PUBCOMP, f, r));
-        BY_TYPE[PacketType.SUBSCRIBE.value()] = BodyDecoders::subscribe;
-        BY_TYPE[PacketType.SUBACK.value()] = BodyDecoders::suback;
-        BY_TYPE[PacketType.UNSUBSCRIBE.value()] = BodyDecoders::unsubscribe;
-        BY_TYPE[PacketType.UNSUBACK.value()] = (f, r) -> new Unsuback(idOnly(PacketType.UNSUBACK, f, r));
-        BY_TYPE[PacketType.PINGREQ.value()] = (f, r) -> empty(PacketType.PINGREQ, f, r, Pingreq.INSTANCE);
-        BY_TYPE[PacketType.PINGRESP.value()] = (f, r) -> empty(PacketType.PINGRESP, f, r, Pingresp.INSTANCE);
-        BY_TYPE[PacketType.DISCONNECT.value()] = (f, r) -> empty(PacketType.DISCONNECT, f, r, Disconnect.INSTANCE);
-    }
-
     private BodyDecoders() {
     }
 
+    /**
+     * A switch, not a table of lambdas: one call site reaching fourteen lambdas is megamorphic, so the JIT could
+     * inline none of them, and this call is made for every packet.
+     */
     static Packet decode(int typeNibble, int flags, PacketReader r) {
-        return BY_TYPE[typeNibble].decode(flags, r);
+        PacketType type = PacketType.fromValue(typeNibble); // never null: the framing refused reserved types
+        return switch (type) {
+            case CONNECT -> connect(flags, r);
+            case CONNACK -> connack(flags, r);
+            case PUBLISH -> publish(flags, r);
+            case PUBACK -> new Puback(idOnly(type, flags, r));
+            case PUBREC -> new Pubrec(idOnly(type, flags, r));
+            case PUBREL -> new Pubrel(idOnly(type, flags, r), dup31(flags, r));
+            case PUBCOMP -> new Pubcomp(idOnly(type, flags, r));
+            case SUBSCRIBE -> subscribe(flags, r);
+            case SUBACK -> suback(flags, r);
+            case UNSUBSCRIBE -> unsubscribe(flags, r);
+            case UNSUBACK -> new Unsuback(idOnly(type, flags, r));
+            case PINGREQ -> empty(type, flags, r, Pingreq.INSTANCE);
+            case PINGRESP -> empty(type, flags, r, Pingresp.INSTANCE);
+            case DISCONNECT -> empty(type, flags, r, Disconnect.INSTANCE);
+        };
     }
 
     /**

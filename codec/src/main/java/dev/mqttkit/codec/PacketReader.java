@@ -144,7 +144,12 @@ final class PacketReader {
     /** Reads a field's two-byte length and checks that the packet holds that many bytes after it. */
     private int fieldLength(String field) {
         int lengthAt = offset();
-        int len = u16(field + " length");
+        if (end - pos < 2) { // as u16 would say, without building the field's name for every string read
+            throw fatal(Rule.FIELD_PAST_END, lengthAt,
+                    field + " length needs 2 bytes, but the packet has " + (end - pos) + " left");
+        }
+        int len = ((buf[pos] & 0xFF) << 8) | (buf[pos + 1] & 0xFF);
+        pos += 2;
         if (len > end - pos) {
             throw fatal(Rule.FIELD_PAST_END, lengthAt,
                     field + " claims " + len + " bytes, but the packet has " + (end - pos) + " left");
