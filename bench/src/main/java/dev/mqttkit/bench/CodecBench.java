@@ -52,6 +52,7 @@ public class CodecBench {
         int[] cuts;
         int[] packetEnds;
         MqttDecoder ours;
+        MqttDecoder oursShared;
         EmbeddedChannel netty;
         Consumer<Packet> packetSink;
         Consumer<byte[]> arraySink;
@@ -63,6 +64,7 @@ public class CodecBench {
             cuts = w.cuts(feed);
             packetEnds = w.packetEnds();
             ours = new MqttDecoder(DecoderOptions.server());
+            oursShared = new MqttDecoder(DecoderOptions.server().sharingInput());
             netty = NettyPeer.decoding(bh::consume);
             packetSink = bh::consume;
             arraySink = bh::consume;
@@ -103,6 +105,15 @@ public class CodecBench {
     @Benchmark
     public void decodeMqttkit(Decoding s) {
         Feeds.decode(s.ours, s.bytes, s.cuts, s.packetSink);
+    }
+
+    /**
+     * Zero-copy payloads ({@link DecoderOptions#sharingInput()}): the workload's array is never written to, which is
+     * the promise that mode asks of its caller. Like Netty's slices, a payload then views the input.
+     */
+    @Benchmark
+    public void decodeMqttkitShared(Decoding s) {
+        Feeds.decode(s.oursShared, s.bytes, s.cuts, s.packetSink);
     }
 
     @Benchmark

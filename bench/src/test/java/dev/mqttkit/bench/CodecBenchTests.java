@@ -40,8 +40,34 @@ class CodecBenchTests {
     @ParameterizedTest
     @CsvSource({"mixed, whole", "mixed, 1460", "small, 1460", "large, whole", "large, 1460", "mixed, 1"})
     void ourDecoderReadsTheWorkloadsPacketsInEveryFeeding(String name, String feed) {
-        Workload w = Workload.named(name);
-        MqttDecoder decoder = new MqttDecoder(DecoderOptions.server());
+        decodesTheWorkloadsPackets(DecoderOptions.server(), Workload.named(name), feed);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mixed, whole", "mixed, 1460", "small, whole", "large, whole", "large, 1460", "mixed, 1"})
+    void ourDecoderSharingTheInputReadsTheSamePacketsInEveryFeeding(String name, String feed) {
+        decodesTheWorkloadsPackets(DecoderOptions.server().sharingInput(), Workload.named(name), feed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whole", "1460"})
+    void sharingTheInputLetsTheLargePayloadViewTheWorkloadOnlyWhenItArrivesWhole(String feed) {
+        Workload w = Workload.large();
+        byte[] bytes = w.bytes().clone();
+        List<Packet> shared = new ArrayList<>();
+        List<Packet> copied = new ArrayList<>();
+        Feeds.decode(new MqttDecoder(DecoderOptions.server().sharingInput()), bytes, w.cuts(feed), shared::add);
+        Feeds.decode(new MqttDecoder(DecoderOptions.server()), bytes, w.cuts(feed), copied::add);
+        bytes[bytes.length - 1]++;
+
+        byte[] sharedPayload = ((Publish) shared.get(0)).payload().toByteArray();
+        byte[] copiedPayload = ((Publish) copied.get(0)).payload().toByteArray();
+        assertThat(sharedPayload[sharedPayload.length - 1] == bytes[bytes.length - 1]).isEqualTo(feed.equals("whole"));
+        assertThat(copiedPayload[copiedPayload.length - 1]).isEqualTo((byte) (bytes[bytes.length - 1] - 1));
+    }
+
+    private static void decodesTheWorkloadsPackets(DecoderOptions options, Workload w, String feed) {
+        MqttDecoder decoder = new MqttDecoder(options);
         for (int pass = 0; pass < PASSES; pass++) {
             List<Packet> seen = new ArrayList<>();
             Feeds.decode(decoder, w.bytes(), w.cuts(feed), seen::add);
