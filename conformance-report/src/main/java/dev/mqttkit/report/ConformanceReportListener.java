@@ -1,6 +1,8 @@
 package dev.mqttkit.report;
 
-import dev.mqttkit.report.catalogue.Catalogue;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Setting;
+import dev.mqttkit.contract.Settings;
 import dev.mqttkit.report.model.TargetRun;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -28,6 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class ConformanceReportListener implements TestExecutionListener {
 
     static final int INCREMENTAL_SECONDS = 10;
+    /** The target of tests that did not say which broker they ran against. */
+    static final String UNKNOWN_TARGET = "unknown-target";
 
     private final Path fixedReportDir;
     private final PrintStream problems;
@@ -57,11 +61,11 @@ public class ConformanceReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        ReportSettings settings = ReportSettings.fromSystem();
-        Path dir = fixedReportDir != null ? fixedReportDir : settings.reportDir();
-        Catalogue catalogue = Catalogue.fromClasspath(problems);
+        Settings settings = Settings.fromSystem();
+        Path dir = fixedReportDir != null ? fixedReportDir : Path.of(settings.get(Setting.REPORT_DIR));
+        Catalogue catalogue = catalogue(problems);
         writer = new ReportWriter(dir, catalogue, problems, clock);
-        assembler = new RunAssembler(catalogue, settings.fallbackTargetName());
+        assembler = new RunAssembler(catalogue, settings.given(Setting.TARGET_NAME).orElse(UNKNOWN_TARGET));
         recorder = new RunRecorder(testPlan, clock);
         lastRuns = List.of();
         lastWrite = clock.instant();
@@ -119,6 +123,19 @@ public class ConformanceReportListener implements TestExecutionListener {
         r.planFinished();
         removeShutdownHook();
         write(r);
+    }
+
+    /**
+     * The catalogue, or an empty one when it cannot be read: the report must still be written then, and statements
+     * appear with the ids the tests published only.
+     */
+    public static Catalogue catalogue(PrintStream problems) {
+        try {
+            return Catalogue.load();
+        } catch (RuntimeException e) {
+            problems.println("mqttkit report: " + e.getMessage() + "; statements are listed without paraphrases");
+            return Catalogue.empty();
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.mqttkit.report;
 
-import dev.mqttkit.report.catalogue.Catalogue;
+import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.report.html.HtmlRenderer;
 import dev.mqttkit.report.html.MatrixPage;
 import dev.mqttkit.report.html.TargetPage;

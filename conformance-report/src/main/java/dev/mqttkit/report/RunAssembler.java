@@ -1,12 +1,16 @@
 package dev.mqttkit.report;
 
-import dev.mqttkit.report.catalogue.Catalogue;
-import dev.mqttkit.report.catalogue.Statement;
-import dev.mqttkit.report.model.Level;
-import dev.mqttkit.report.model.TargetInfo;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.PropertyRun;
+import dev.mqttkit.contract.StatementIds;
+import dev.mqttkit.contract.TranscriptEvent;
+import dev.mqttkit.contract.Statement;
+import dev.mqttkit.contract.Level;
+import dev.mqttkit.contract.TargetFacts;
 import dev.mqttkit.report.model.TargetRun;
 import dev.mqttkit.report.model.TestOutcome;
-import dev.mqttkit.report.model.Verdict;
+import dev.mqttkit.contract.Verdict;
 import org.junit.platform.engine.TestExecutionResult;
 
 import java.time.Duration;
@@ -34,18 +38,18 @@ final class RunAssembler {
     }
 
     List<TargetRun> assemble(RunRecorder.Snapshot run) {
-        Map<String, TargetInfo> targets = new LinkedHashMap<>();
+        Map<String, TargetFacts> targets = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (RunRecorder.Recorded node : run.nodes()) {
-            node.all(ContractEntries.TARGET).forEach(json -> ContractEntries.target(json)
-                    .ifPresent(t -> targets.merge(t.name(), t, TargetInfo::mergedWith)));
+            node.all(EntryKey.TARGET).forEach(json -> TargetFacts.parse(json)
+                    .ifPresent(t -> targets.merge(t.name(), t, TargetFacts::mergedWith)));
         }
         String defaultTarget = targets.size() == 1 ? targets.keySet().iterator().next() : fallbackTargetName;
         Map<String, List<TestOutcome>> byTarget = new LinkedHashMap<>();
         for (RunRecorder.Recorded node : run.nodes()) {
-            String target = ContractEntries.target(node.last(ContractEntries.TARGET))
-                    .map(TargetInfo::name).orElse(defaultTarget);
-            String error = node.last(ContractEntries.TARGET_ERROR);
+            String target = TargetFacts.parse(node.last(EntryKey.TARGET))
+                    .map(TargetFacts::name).orElse(defaultTarget);
+            String error = node.last(EntryKey.TARGET_ERROR);
             if (error != null) {
                 errors.merge(target, error, (a, b) -> a.equals(b) ? a : a + "\n" + b);
             }
@@ -56,7 +60,7 @@ final class RunAssembler {
         errors.keySet().forEach(t -> byTarget.computeIfAbsent(t, k -> new ArrayList<>()));
         List<TargetRun> result = new ArrayList<>();
         byTarget.forEach((name, tests) -> result.add(targetRun(
-                targets.getOrDefault(name, TargetInfo.named(name)), errors.get(name), run, tests)));
+                targets.getOrDefault(name, TargetFacts.named(name)), errors.get(name), run, tests)));
         return result;
     }
 
@@ -75,16 +79,16 @@ final class RunAssembler {
     }
 
     private TestOutcome outcome(RunRecorder.Recorded node, RunRecorder.Snapshot run) {
-        List<String> statementValues = node.all(ContractEntries.STATEMENTS);
-        if (statementValues.isEmpty() && node.last(ContractEntries.STATEMENTS) != null) {
-            statementValues = List.of(node.last(ContractEntries.STATEMENTS));
+        List<String> statementValues = node.all(EntryKey.STATEMENTS);
+        if (statementValues.isEmpty() && node.last(EntryKey.STATEMENTS) != null) {
+            statementValues = List.of(node.last(EntryKey.STATEMENTS));
         }
-        List<String> statements = ContractEntries.statements(statementValues);
-        String version = node.last(ContractEntries.VERSION);
+        List<String> statements = StatementIds.parse(statementValues);
+        String version = node.last(EntryKey.VERSION);
         if (version != null) {
             version = version.trim();
         }
-        Level level = Level.parse(node.last(ContractEntries.LEVEL));
+        Level level = Level.parse(node.last(EntryKey.LEVEL));
         if (level == null) {
             for (String id : statements) {
                 level = Level.strongest(level, catalogue.find(id).map(Statement::level).orElse(null));
@@ -92,9 +96,9 @@ final class RunAssembler {
         }
         String junitStatus;
         Verdict verdict;
-        String reason = node.last(ContractEntries.REASON);
+        String reason = node.last(EntryKey.REASON);
         String failure = null;
-        Optional<Verdict> published = Verdict.parse(node.last(ContractEntries.VERDICT));
+        Optional<Verdict> published = Verdict.parse(node.last(EntryKey.VERDICT));
         if (node.result().isPresent()) {
             TestExecutionResult r = node.result().get();
             junitStatus = r.getStatus().name();
@@ -123,12 +127,12 @@ final class RunAssembler {
             millis = Duration.between(node.start(), node.end() != null ? node.end() : run.end()).toMillis();
         }
         return new TestOutcome(node.id().getUniqueId(), null, node.name(), version, statements, level, verdict,
-                junitStatus, reason, node.last(ContractEntries.OBSERVED), failure,
-                node.last(ContractEntries.SCENARIO), ContractEntries.property(node.last(ContractEntries.PROPERTY)),
-                ContractEntries.transcript(node.all(ContractEntries.TRANSCRIPT)), millis);
+                junitStatus, reason, node.last(EntryKey.OBSERVED), failure,
+                node.last(EntryKey.SCENARIO), PropertyRun.parse(node.last(EntryKey.PROPERTY)),
+                TranscriptEvent.parse(node.all(EntryKey.TRANSCRIPT)), millis);
     }
 
-    private TargetRun targetRun(TargetInfo target, String error, RunRecorder.Snapshot run, List<TestOutcome> raw) {
+    private TargetRun targetRun(TargetFacts target, String error, RunRecorder.Snapshot run, List<TestOutcome> raw) {
         List<TestOutcome> sorted = new ArrayList<>(raw);
         sorted.sort(Comparator.comparing(TestOutcome::verdict).thenComparing(TestOutcome::name));
         List<TestOutcome> tests = new ArrayList<>();

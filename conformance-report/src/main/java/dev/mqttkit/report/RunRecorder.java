@@ -1,5 +1,7 @@
 package dev.mqttkit.report;
 
+import dev.mqttkit.contract.EntryKey;
+
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestIdentifier;
@@ -20,9 +22,6 @@ import java.util.Optional;
  * incremental write) while tests are still running, possibly in parallel.
  */
 final class RunRecorder {
-
-    /** Entry keys of the contract all start with this; a run without any is not a conformance run. */
-    static final String PREFIX = "mqttkit.";
 
     private final TestPlan plan;
     private final Clock clock;
@@ -56,7 +55,7 @@ final class RunRecorder {
     synchronized void entry(TestIdentifier id, ReportEntry entry) {
         Map<String, String> pairs = entry.getKeyValuePairs();
         node(id).entries.add(Map.copyOf(pairs));
-        if (pairs.keySet().stream().anyMatch(k -> k.startsWith(PREFIX))) {
+        if (pairs.keySet().stream().anyMatch(k -> k.startsWith(EntryKey.PREFIX))) {
             conformance = true;
         }
     }
@@ -151,35 +150,32 @@ final class RunRecorder {
     }
 
     /**
-     * One test or container as recorded. Only the keys that describe the context ({@link #INHERITED}) are looked up
-     * in the ancestors' entries too: a class-level transcript or verdict must not be pinned on every test in it.
+     * One test or container as recorded. Only the keys that describe the context ({@link EntryKey#inherited()}) are
+     * looked up in the ancestors' entries too: a class-level transcript or verdict must not be pinned on every test.
      */
     record Recorded(TestIdentifier id, String name, List<Map<String, String>> own,
                     List<Map<String, String>> inherited, Instant start, Instant end,
                     Optional<TestExecutionResult> result, Optional<String> skipReason) {
-
-        static final java.util.Set<String> INHERITED = java.util.Set.of(
-                "mqttkit.target", "mqttkit.version", "mqttkit.statements", "mqttkit.level");
 
         boolean hasContractEntries() {
             return hasContractKey(own) || hasContractKey(inherited);
         }
 
         private static boolean hasContractKey(List<Map<String, String>> entries) {
-            return entries.stream().anyMatch(m -> m.keySet().stream().anyMatch(k -> k.startsWith(PREFIX)));
+            return entries.stream().anyMatch(m -> m.keySet().stream().anyMatch(k -> k.startsWith(EntryKey.PREFIX)));
         }
 
         /** The last value of a key published by this node, else (for context keys) by its nearest ancestor. */
-        String last(String key) {
-            String v = lastIn(own, key);
-            return v != null || !INHERITED.contains(key) ? v : lastIn(inherited, key);
+        String last(EntryKey key) {
+            String v = lastIn(own, key.key());
+            return v != null || !key.inherited() ? v : lastIn(inherited, key.key());
         }
 
         /** Every value of a key this node published itself, oldest first. */
-        List<String> all(String key) {
+        List<String> all(EntryKey key) {
             List<String> values = new ArrayList<>();
             for (Map<String, String> e : own) {
-                String v = e.get(key);
+                String v = e.get(key.key());
                 if (v != null) {
                     values.add(v);
                 }

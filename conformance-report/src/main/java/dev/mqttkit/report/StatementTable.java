@@ -1,12 +1,13 @@
 package dev.mqttkit.report;
 
-import dev.mqttkit.report.catalogue.Catalogue;
-import dev.mqttkit.report.catalogue.Statement;
-import dev.mqttkit.report.model.Level;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Statement;
+import dev.mqttkit.contract.Level;
+import dev.mqttkit.report.model.Chapters;
 import dev.mqttkit.report.model.Score;
 import dev.mqttkit.report.model.StatementResult;
 import dev.mqttkit.report.model.TestOutcome;
-import dev.mqttkit.report.model.Verdict;
+import dev.mqttkit.contract.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +97,7 @@ final class StatementTable {
         });
         // Shared statements after the version's own, uncatalogued ids last.
         groupOrder.sort(Comparator.comparingInt(
-                (String g) -> g.isEmpty() ? 2 : g.startsWith(Catalogue.SHARED_GROUP) ? 1 : 0));
+                (String g) -> g.isEmpty() ? 2 : g.startsWith(Chapters.SHARED_GROUP) ? 1 : 0));
         List<Row> ordered = new ArrayList<>(rows.values());
         List<Row> catalogueOrder = List.copyOf(ordered);
         ordered.sort(Comparator.comparingInt((Row r) -> groupOrder.indexOf(r.group()))
@@ -146,7 +147,7 @@ final class StatementTable {
                 return "";
             }
             return statement.version().equals(version) ? statement.group()
-                    : Catalogue.SHARED_GROUP + statement.group();
+                    : Chapters.SHARED_GROUP + statement.group();
         }
 
         StatementResult result() {

@@ -1,13 +1,15 @@
 package dev.mqttkit.report;
 
+import dev.mqttkit.contract.EntryKey;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mqttkit.report.model.Level;
+import dev.mqttkit.contract.Level;
 import dev.mqttkit.report.model.Score;
 import dev.mqttkit.report.model.StatementResult;
 import dev.mqttkit.report.model.TargetRun;
 import dev.mqttkit.report.model.TestOutcome;
-import dev.mqttkit.report.model.Verdict;
+import dev.mqttkit.contract.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -152,8 +154,8 @@ class ConformanceReportListenerTests {
 
         listener.testPlanExecutionStarted(plan);
         listener.executionStarted(test);
-        listener.reportingEntryPublished(test, ReportEntry.from(Map.of("mqttkit.target",
-                "{\"name\": \"cut-short\"}", "mqttkit.statements", "MQTT-3.1.0-1")));
+        listener.reportingEntryPublished(test, ReportEntry.from(Map.of(EntryKey.TARGET.key(),
+                "{\"name\": \"cut-short\"}", EntryKey.STATEMENTS.key(), "MQTT-3.1.0-1")));
         listener.writePartial();
 
         TargetRun run = only(fake);
@@ -171,7 +173,7 @@ class ConformanceReportListenerTests {
                 .iterator().next()).stream().toList();
         MutableClock clock = new MutableClock();
         ConformanceReportListener listener = new ConformanceReportListener(dir, System.err, clock);
-        Map<String, String> entries = Map.of("mqttkit.target", "{\"name\": \"slow\"}");
+        Map<String, String> entries = Map.of(EntryKey.TARGET.key(), "{\"name\": \"slow\"}");
 
         listener.testPlanExecutionStarted(plan);
         listener.executionStarted(tests.get(0));

@@ -40,6 +40,15 @@ public final class FakeRuns {
         return this;
     }
 
+    /**
+     * {@code FakeRuns SUB_PACKAGE REPORT_DIR}: a run in a JVM of its own, for tests that stop that JVM from outside.
+     * The fakes must be enabled with {@code -Dmqttkit.report.fakes=true}.
+     */
+    public static void main(String[] args) {
+        launcher(new ConformanceReportListener(Path.of(args[1]), System.err, Clock.systemUTC()))
+                .execute(discovery(args[0]));
+    }
+
     static TestPlan discover(String subPackage) {
         return withFakesEnabled(() -> launcher().discover(discovery(subPackage)));
     }

@@ -2,7 +2,6 @@ package dev.mqttkit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mqttkit.report.cli.ConformanceCli;
 import dev.mqttkit.report.fakes.Entries;
 import dev.mqttkit.report.fakes.hanging.HangingChecks;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class InterruptedRunIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-D" + Entries.ENABLED + "=true", "-D" + HangingChecks.MARKER + "=" + marker,
-                ConformanceCli.class.getName(), "--package", "dev.mqttkit.report.fakes.hanging",
-                "--report", reports.toString(), "--parallelism", "1"))
+                FakeRuns.class.getName(), "hanging", reports.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile()).start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -1,5 +1,7 @@
 package dev.mqttkit.report.html;
 
+import dev.mqttkit.contract.TranscriptEvent;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,11 +75,11 @@ public final class Format {
         return bytes;
     }
 
-    public static String dirLabel(String dir) {
+    public static String dirLabel(TranscriptEvent.Direction dir) {
         return switch (dir) {
-            case "out" -> "\u2192 sent";
-            case "in" -> "\u2190 received";
-            default -> "\u2022 " + dir;
+            case OUT -> "\u2192 sent";
+            case IN -> "\u2190 received";
+            case EVENT -> "\u2022 event";
         };
     }
 

@@ -1,11 +1,11 @@
 package dev.mqttkit.report.html;
 
-import dev.mqttkit.report.catalogue.Catalogue;
-import dev.mqttkit.report.catalogue.Statement;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Statement;
 import dev.mqttkit.report.model.Score;
 import dev.mqttkit.report.model.StatementResult;
 import dev.mqttkit.report.model.TargetRun;
-import dev.mqttkit.report.model.Verdict;
+import dev.mqttkit.contract.Verdict;
 
 import java.time.Instant;
 import java.util.ArrayList;

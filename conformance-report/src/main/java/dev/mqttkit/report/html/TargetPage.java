@@ -1,12 +1,13 @@
 package dev.mqttkit.report.html;
 
-import dev.mqttkit.report.catalogue.Catalogue;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.report.model.Chapters;
 import dev.mqttkit.report.model.Score;
 import dev.mqttkit.report.model.StatementResult;
 import dev.mqttkit.report.model.TargetRun;
 import dev.mqttkit.report.model.TestOutcome;
-import dev.mqttkit.report.model.TranscriptEvent;
-import dev.mqttkit.report.model.Verdict;
+import dev.mqttkit.contract.TranscriptEvent;
+import dev.mqttkit.contract.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,11 +71,11 @@ public final class TargetPage {
     }
 
     static String groupTitle(String version, String group) {
-        if (group != null && group.startsWith(Catalogue.SHARED_GROUP)) {
+        if (group != null && group.startsWith(Chapters.SHARED_GROUP)) {
             return "Shared with 3.1.1 \u2014 "
-                    + Catalogue.groupTitle(Catalogue.V311, group.substring(Catalogue.SHARED_GROUP.length()));
+                    + Chapters.title(Catalogue.V311, group.substring(Chapters.SHARED_GROUP.length()));
         }
-        return Catalogue.groupTitle(version, group);
+        return Chapters.title(version, group);
     }
 
     /**
@@ -227,10 +228,7 @@ public final class TargetPage {
 
         /** CSS class of the direction: only three known values reach the page as a class name. */
         public String dirClass() {
-            return switch (event.dir()) {
-                case "out", "in" -> "dir-" + event.dir();
-                default -> "dir-event";
-            };
+            return "dir-" + event.dir().token();
         }
     }
 }

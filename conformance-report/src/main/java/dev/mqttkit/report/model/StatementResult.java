@@ -1,5 +1,8 @@
 package dev.mqttkit.report.model;
 
+import dev.mqttkit.contract.Level;
+import dev.mqttkit.contract.Verdict;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.mqttkit.report.model;
 
+import dev.mqttkit.contract.TargetFacts;
+import dev.mqttkit.contract.Verdict;
+
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Map;
  * @param partial  the run had not finished when this was written
  * @param versions protocol versions tested, e.g. {@code [3.1.1, 3.1]}
  */
-public record TargetRun(int schema, TargetInfo target, String error, boolean partial, Instant started,
+public record TargetRun(int schema, TargetFacts target, String error, boolean partial, Instant started,
                         Instant written, long durationMillis, List<String> versions, List<Score> scores,
                         List<StatementResult> statements, List<TestOutcome> tests) {
 

@@ -1,5 +1,10 @@
 package dev.mqttkit.report.model;
 
+import dev.mqttkit.contract.Level;
+import dev.mqttkit.contract.Verdict;
+import dev.mqttkit.contract.PropertyRun;
+import dev.mqttkit.contract.TranscriptEvent;
+
 import java.util.List;
 
 /**

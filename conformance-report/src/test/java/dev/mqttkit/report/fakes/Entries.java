@@ -1,5 +1,7 @@
 package dev.mqttkit.report.fakes;
 
+import dev.mqttkit.contract.EntryKey;
+
 import org.junit.jupiter.api.TestReporter;
 
 /**
@@ -14,20 +16,20 @@ public final class Entries {
     }
 
     public static void target(TestReporter reporter, String name, String broker) {
-        reporter.publishEntry("mqttkit.target", "{\"name\": \"" + name + "\", \"description\": \"fake broker "
+        reporter.publishEntry(EntryKey.TARGET.key(), "{\"name\": \"" + name + "\", \"description\": \"fake broker "
                 + name + " at 127.0.0.1:1883\", \"url\": \"tcp://127.0.0.1:1883\", \"image\": null, \"broker\": "
                 + (broker == null ? "null" : "\"" + broker + "\"") + "}");
     }
 
     public static void test(TestReporter reporter, String version, String level, String statements) {
-        reporter.publishEntry("mqttkit.version", version);
-        reporter.publishEntry("mqttkit.level", level);
-        reporter.publishEntry("mqttkit.statements", statements);
+        reporter.publishEntry(EntryKey.VERSION.key(), version);
+        reporter.publishEntry(EntryKey.LEVEL.key(), level);
+        reporter.publishEntry(EntryKey.STATEMENTS.key(), statements);
     }
 
     /** A CONNECT/CONNACK exchange; {@code failAt} marks that step (0 or 1) as the failing one, -1 for none. */
     public static void connectTranscript(TestReporter reporter, int failAt) {
-        reporter.publishEntry("mqttkit.transcript", "["
+        reporter.publishEntry(EntryKey.TRANSCRIPT.key(), "["
                 + "{\"conn\": \"c1\", \"seq\": 0, \"dir\": \"out\", \"tMicros\": 1000, "
                 + "\"hex\": \"10 0e 00 04 4d 51 54 54 04 02 00 3c 00 02 63 31\", "
                 + "\"summary\": \"CONNECT ('c1', v4, c1, k60)\", \"violations\": [], \"failed\": " + (failAt == 0)

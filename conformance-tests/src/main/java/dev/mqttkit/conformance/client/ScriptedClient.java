@@ -16,7 +16,7 @@ import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
-import dev.mqttkit.conformance.target.Endpoint;
+import dev.mqttkit.conformance.client.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -4,7 +4,8 @@ import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.client.Timeouts;
 import dev.mqttkit.conformance.client.Transcript;
-import dev.mqttkit.conformance.target.Endpoint;
+import dev.mqttkit.conformance.client.Endpoint;
+import dev.mqttkit.contract.PropertyRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +24,7 @@ public final class Harness implements AutoCloseable {
     private final List<String> observed = new ArrayList<>();
     private String warning;
     private String scenario;
-    private String property;
+    private PropertyRun property;
 
     Harness(RunContext run, ProtocolVersion version) {
         this.run = run;
@@ -103,8 +104,9 @@ public final class Harness implements AutoCloseable {
         this.scenario = text;
     }
 
-    public void property(String json) {
-        this.property = json;
+    /** What a property test found: its seed, how many examples it tried, and any counterexample. */
+    public void property(PropertyRun run) {
+        this.property = run;
     }
 
     String warning() {
@@ -122,7 +124,7 @@ public final class Harness implements AutoCloseable {
     }
 
     String propertyJson() {
-        return property;
+        return property == null ? null : property.toJson();
     }
 
     RunContext run() {

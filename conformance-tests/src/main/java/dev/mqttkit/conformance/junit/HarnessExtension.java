@@ -42,8 +42,7 @@ final class HarnessExtension implements BeforeEachCallback, AfterEachCallback, P
         Harness harness = harness(context);
         Statements s = context.getRequiredTestMethod().getAnnotation(Statements.class);
         List<String> ids = s == null ? List.of() : List.of(s.value());
-        Level level = s == null ? Level.FROM_CATALOGUE : s.level();
-        AssertionError late = Verdicts.finish(context, harness, context.getExecutionException().orElse(null), ids, level);
+        AssertionError late = Verdicts.finish(context, harness, context.getExecutionException().orElse(null), ids);
         if (late != null) {
             throw late;
         }

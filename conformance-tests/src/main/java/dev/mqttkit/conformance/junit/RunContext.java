@@ -1,10 +1,10 @@
 package dev.mqttkit.conformance.junit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.conformance.SuiteConfig;
-import dev.mqttkit.conformance.catalogue.Catalogue;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Settings;
+import dev.mqttkit.contract.TargetFacts;
 import dev.mqttkit.conformance.client.Timeouts;
 import dev.mqttkit.conformance.target.BrokerIdentity;
 import dev.mqttkit.conformance.target.Target;
@@ -26,7 +26,7 @@ public final class RunContext implements AutoCloseable {
     private Target target;
     private RuntimeException targetFailure;
     private String unreachable;
-    private String targetJson;
+    private TargetFacts targetFacts;
 
     RunContext(SuiteConfig config) {
         this.config = config;
@@ -38,9 +38,10 @@ public final class RunContext implements AutoCloseable {
      * properties, so a launcher can run the suite against several brokers in one JVM.
      */
     public static RunContext of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunContext.class, k -> new RunContext(
-                        SuiteConfig.from(key -> context.getConfigurationParameter(key).orElse(null), System.getenv())), RunContext.class);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunContext.class,
+                k -> new RunContext(SuiteConfig.from(new Settings(
+                        key -> context.getConfigurationParameter(key).orElse(null), System.getenv()))),
+                RunContext.class);
     }
 
     public SuiteConfig config() {
@@ -88,24 +89,18 @@ public final class RunContext implements AutoCloseable {
         return unreachable;
     }
 
-    /** The {@code mqttkit.target} report entry. */
-    public synchronized String targetJson() {
-        if (targetJson == null) {
+    /** What the report says about the target; the broker's name is asked once, on first use. */
+    public synchronized TargetFacts targetFacts() {
+        if (targetFacts == null) {
             Target t = target();
-            ObjectNode o = new ObjectMapper().createObjectNode();
-            o.put("name", t.name());
-            o.put("description", t.description());
-            o.put("url", t.endpoint().url());
-            o.put("image", t.image());
             String broker = t.broker();
             if (broker == null && unreachable == null) {
                 broker = BrokerIdentity.discover(t.endpoint(), uniqueName("id"), timeouts, config.userName(),
                         password()).orElse(null);
             }
-            o.put("broker", broker);
-            targetJson = o.toString();
+            targetFacts = new TargetFacts(t.name(), t.description(), t.endpoint().url(), t.image(), broker);
         }
-        return targetJson;
+        return targetFacts;
     }
 
     Payload password() {

@@ -7,14 +7,11 @@ import java.lang.annotation.Target;
 
 /**
  * The normative statements a conformance test checks, by their ids in the catalogue ({@code MQTT-3.1.0-2}, or
- * {@code MQTTv3.1-3.1-2} for the MQTT 3.1 differences). Coverage and {@code mqtt.only} are computed from these
- * declarations.
+ * {@code MQTTv3.1-3.1-2} for the MQTT 3.1 differences). Coverage, {@code mqtt.only} and the level the test is
+ * reported at (the strongest of its statements) are computed from these declarations.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Statements {
     String[] value();
-
-    /** The level reported; by default the strongest level the catalogue gives the statements. */
-    Level level() default Level.FROM_CATALOGUE;
 }

@@ -102,7 +102,7 @@ public final class SuiteExtension
         } catch (Throwable t) {
             thrown = t;
         }
-        AssertionError late = Verdicts.finish(context, harness, thrown, body.statements(), Level.FROM_CATALOGUE);
+        AssertionError late = Verdicts.finish(context, harness, thrown, body.statements());
         if (thrown != null) {
             throw thrown;
         }

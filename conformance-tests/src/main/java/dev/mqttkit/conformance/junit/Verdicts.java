@@ -1,13 +1,18 @@
 package dev.mqttkit.conformance.junit;
 
-import dev.mqttkit.conformance.catalogue.Statement;
+import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.Level;
+import dev.mqttkit.contract.Statement;
+import dev.mqttkit.contract.StatementIds;
+import dev.mqttkit.contract.TranscriptEvent;
+import dev.mqttkit.contract.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Ends a test: checks that nothing unexpected is left, closes its clients and publishes the report entries of the
- * contract with the report module ({@code mqttkit.*}). Shared by template tests and scenario dynamic tests.
+ * contract with the report module. Shared by template tests and scenario dynamic tests.
  */
 final class Verdicts {
     private Verdicts() {
@@ -17,8 +22,8 @@ final class Verdicts {
      * @param thrown what the test body threw, or null
      * @return the failure to rethrow when the test body passed but the end checks did not, else null
      */
-    static AssertionError finish(ExtensionContext context, Harness harness, Throwable thrown, List<String> statements,
-                            Level declaredLevel) {
+    static AssertionError finish(ExtensionContext context, Harness harness, Throwable thrown,
+                                 List<String> statements) {
         Throwable failure = thrown;
         if (failure == null) {
             try {
@@ -28,29 +33,29 @@ final class Verdicts {
             }
         }
         harness.close();
-        String verdict;
-        String reason = null;
+        Verdict verdict;
+        String reason;
         if (failure == null) {
-            verdict = harness.warning() == null ? "PASS" : "WARN";
+            verdict = harness.warning() == null ? Verdict.PASS : Verdict.WARN;
             reason = harness.warning();
         } else if (failure instanceof TestAbortedException) {
-            verdict = "NOT_APPLICABLE";
+            verdict = Verdict.NOT_APPLICABLE;
             reason = failure.getMessage();
         } else {
-            verdict = "FAIL";
+            verdict = Verdict.FAIL;
             reason = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
             harness.transcript().markLastFailed();
         }
         publishTarget(context, harness.run());
-        context.publishReportEntry("mqttkit.statements", String.join(" ", statements));
-        context.publishReportEntry("mqttkit.version", harness.version().label());
-        context.publishReportEntry("mqttkit.level", level(harness.run(), statements, declaredLevel).name());
-        context.publishReportEntry("mqttkit.verdict", verdict);
-        publishIfPresent(context, "mqttkit.reason", reason);
-        publishIfPresent(context, "mqttkit.observed", harness.observedText());
-        publishIfPresent(context, "mqttkit.scenario", harness.scenarioText());
-        publishIfPresent(context, "mqttkit.property", harness.propertyJson());
-        context.publishReportEntry("mqttkit.transcript", harness.transcript().toJson());
+        publish(context, EntryKey.STATEMENTS, StatementIds.format(statements));
+        publish(context, EntryKey.VERSION, harness.version().label());
+        publish(context, EntryKey.LEVEL, level(harness.run(), statements).name());
+        publish(context, EntryKey.VERDICT, verdict.name());
+        publish(context, EntryKey.REASON, reason);
+        publish(context, EntryKey.OBSERVED, harness.observedText());
+        publish(context, EntryKey.SCENARIO, harness.scenarioText());
+        publish(context, EntryKey.PROPERTY, harness.propertyJson());
+        publish(context, EntryKey.TRANSCRIPT, TranscriptEvent.toJson(harness.transcript().events()));
         if (thrown == null && failure != null) {
             return new AssertionError(failure.getMessage() + "\n" + harness.transcript().render(), failure);
         }
@@ -60,31 +65,27 @@ final class Verdicts {
     static void publishTarget(ExtensionContext context, RunContext run) {
         String error = run.targetError();
         try {
-            context.publishReportEntry("mqttkit.target", run.targetJson());
+            publish(context, EntryKey.TARGET, run.targetFacts().toJson());
         } catch (RuntimeException e) {
             error = error != null ? error : String.valueOf(e.getMessage());
         }
-        if (error != null) {
-            context.publishReportEntry("mqttkit.target.error", error);
-        }
+        publish(context, EntryKey.TARGET_ERROR, error);
     }
 
-    /** The level declared, or the strongest the catalogue gives the statements. */
-    static Level level(RunContext run, List<String> statements, Level declared) {
-        if (declared != Level.FROM_CATALOGUE) {
-            return declared;
-        }
+    /** The strongest level the catalogue gives the statements; an id it does not know counts as MUST. */
+    static Level level(RunContext run, List<String> statements) {
         Level strongest = Level.MAY;
         for (String id : statements) {
-            Level l = run.catalogue().find(id).map(Statement::level).map(Level::ofKeyword).orElse(Level.MUST);
+            Level l = run.catalogue().find(id).map(Statement::level).orElse(Level.MUST);
             strongest = Level.strongest(strongest, l);
         }
         return strongest;
     }
 
-    private static void publishIfPresent(ExtensionContext context, String key, String value) {
+    /** Publishes a non-empty value; an absent one is simply not published. */
+    static void publish(ExtensionContext context, EntryKey key, String value) {
         if (value != null && !value.isEmpty()) {
-            context.publishReportEntry(key, value);
+            context.publishReportEntry(key.key(), value);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.mqttkit.conformance.client.Transcript;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.ReachabilityCheck;
 import dev.mqttkit.conformance.junit.RunContext;
+import dev.mqttkit.contract.EntryKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -25,7 +26,7 @@ class TargetTests {
     void brokerAcceptsAConnection(RunContext run, TestReporter reporter) {
         String error = run.targetError();
         try {
-            reporter.publishEntry("mqttkit.target", run.targetJson());
+            reporter.publishEntry(EntryKey.TARGET.key(), run.targetFacts().toJson());
         } catch (RuntimeException e) {
             // The target did not start: there is nothing to describe, the error says why.
         }
@@ -33,7 +34,7 @@ class TargetTests {
             error = connectOnce(run);
         }
         if (error != null) {
-            reporter.publishEntry("mqttkit.target.error", error);
+            reporter.publishEntry(EntryKey.TARGET_ERROR.key(), error);
             fail(error);
         }
     }

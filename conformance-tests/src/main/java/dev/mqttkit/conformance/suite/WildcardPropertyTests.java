@@ -13,6 +13,7 @@ import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
+import dev.mqttkit.contract.PropertyRun;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,9 +45,9 @@ class WildcardPropertyTests {
                         last[0] = example.toString();
                         check(mqtt, pub, example, mqtt.topic("e" + n.incrementAndGet()));
                     });
-            mqtt.property(json(seed, examples.get(), null));
+            mqtt.property(new PropertyRun(seed, examples.get(), null));
         } catch (AssertionError e) {
-            mqtt.property(json(seed, examples.get(), smallest(e.getMessage(), last[0])));
+            mqtt.property(new PropertyRun(seed, examples.get(), smallest(e.getMessage(), last[0])));
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
     }
@@ -86,13 +87,5 @@ class WildcardPropertyTests {
             return fallback;
         }
         return message.substring(at + marker.length()).strip().lines().findFirst().orElse(fallback);
-    }
-
-    private static String json(long seed, int examples, String counterexample) {
-        var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        o.put("seed", seed);
-        o.put("examples", examples);
-        o.put("counterexample", counterexample);
-        return o.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.Endpoint;
+
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.ProtocolVersion;

@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.Endpoint;
+
 import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.ReferenceBroker;
 import dev.mqttkit.conformance.SuiteConfig;

@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.Endpoint;
+
 /**
  * A broker under test: the embedded reference broker, one reached by URL, or one in a container. The suite sees
  * every broker only through this interface, so no test can lean on a broker's internals.

@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.Endpoint;
+
 import dev.mqttkit.conformance.SuiteConfig;
 import java.io.IOException;
 import java.io.InputStream;

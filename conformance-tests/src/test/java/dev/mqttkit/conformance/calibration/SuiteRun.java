@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.calibration;
 
+import dev.mqttkit.contract.EntryKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,11 +53,11 @@ final class SuiteRun {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
-                if (!id.isTest() || !e.containsKey("mqttkit.verdict")) {
+                if (!id.isTest() || !e.containsKey(EntryKey.VERDICT.key())) {
                     return;
                 }
-                results.add(new Result(displayPath(id), e.get("mqttkit.statements"), e.get("mqttkit.version"),
-                        e.get("mqttkit.verdict"), e.get("mqttkit.reason")));
+                results.add(new Result(displayPath(id), e.get(EntryKey.STATEMENTS.key()), e.get(EntryKey.VERSION.key()),
+                        e.get(EntryKey.VERDICT.key()), e.get(EntryKey.REASON.key())));
             }
 
             private String displayPath(TestIdentifier id) {

@@ -2,9 +2,9 @@ package dev.mqttkit.conformance.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mqttkit.conformance.SuiteConfig;
+import dev.mqttkit.contract.Settings;
+import dev.mqttkit.contract.TargetFacts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class RunContextTests {
 
     @Test
-    void namesTheEmbeddedReferenceBrokerWithItsVersion() throws IOException {
-        try (RunContext run = new RunContext(SuiteConfig.from(k -> null, Map.of()))) {
-            JsonNode target = new ObjectMapper().readTree(run.targetJson());
+    void namesTheEmbeddedReferenceBrokerWithItsVersion() {
+        try (RunContext run = new RunContext(SuiteConfig.from(new Settings(k -> null, Map.of())))) {
+            TargetFacts target = run.targetFacts();
 
             assertThat(run.targetError()).isNull();
-            assertThat(target.get("name").asText()).isEqualTo("reference-broker");
-            assertThat(target.get("broker").asText()).matches("mqttkit reference broker( \\d+\\.\\d+\\.\\d+\\S*)?");
+            assertThat(target.name()).isEqualTo("reference-broker");
+            assertThat(target.broker()).matches("mqttkit reference broker( \\d+\\.\\d+\\.\\d+\\S*)?");
         }
     }
 
@@ -31,20 +31,24 @@ class RunContextTests {
             port = s.getLocalPort();
         }
         String url = "tcp://127.0.0.1:" + port;
-        try (RunContext run = new RunContext(SuiteConfig.from(Map.of("mqtt.broker", url)::get, Map.of()))) {
-            JsonNode target = new ObjectMapper().readTree(run.targetJson());
+        try (RunContext run = new RunContext(broker(url))) {
+            TargetFacts target = run.targetFacts();
 
             assertThat(run.targetError()).startsWith("cannot connect to the broker at " + url + ": ")
                     .containsIgnoringCase("connection refused");
-            assertThat(target.get("url").asText()).isEqualTo(url);
-            assertThat(target.get("broker").isNull()).isTrue();
+            assertThat(target.url()).isEqualTo(url);
+            assertThat(target.broker()).isNull();
         }
     }
 
     @Test
     void reportsATargetThatCannotStartAsItsError() {
-        try (RunContext run = new RunContext(SuiteConfig.from(Map.of("mqtt.broker", "http://x:1")::get, Map.of()))) {
+        try (RunContext run = new RunContext(broker("http://x:1"))) {
             assertThat(run.targetError()).contains("tcp://host:port or ssl://host:port", "http://x:1");
         }
+    }
+
+    private static SuiteConfig broker(String url) {
+        return SuiteConfig.from(new Settings(Map.of("mqtt.broker", url)::get, Map.of()));
     }
 }

@@ -2,6 +2,7 @@ package dev.mqttkit.conformance.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mqttkit.contract.EntryKey;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -39,12 +40,12 @@ class UnreachableTargetTests {
         assertThat(finished).hasEntrySatisfying(idEndingWith(check + "/[method:brokerAcceptsAConnection"),
                 r -> assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED));
         Map<String, String> published = entries.get(idEndingWith(check + "/[method:brokerAcceptsAConnection"));
-        assertThat(published.get("mqttkit.target.error")).startsWith("cannot connect to the broker at " + url + ": ")
+        assertThat(published.get(EntryKey.TARGET_ERROR.key())).startsWith("cannot connect to the broker at " + url + ": ")
                 .contains("refused");
-        assertThat(published.get("mqttkit.target")).contains("\"url\":\"" + url + "\"", "\"broker\":null");
+        assertThat(published.get(EntryKey.TARGET.key())).contains("\"url\":\"" + url + "\"", "\"broker\":null");
         assertThat(skipped).containsKeys(classId("ConnectTests"), classId("PublishTests"));
         assertThat(skipped.get(classId("ConnectTests")))
-                .isEqualTo("the broker could not be reached: " + published.get("mqttkit.target.error"));
+                .isEqualTo("the broker could not be reached: " + published.get(EntryKey.TARGET_ERROR.key()));
         assertThat(started).allMatch(id -> id.contains(check) || !id.contains("[method:")
                 && !id.contains("[test-template:") && !id.contains("[test-factory:"));
     }

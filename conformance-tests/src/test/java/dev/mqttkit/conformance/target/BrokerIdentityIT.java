@@ -1,5 +1,7 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.Endpoint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -7,6 +7,7 @@ import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.ReferenceBroker;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.SuiteConfig;
+import dev.mqttkit.contract.Settings;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.client.Timeouts;
 import dev.mqttkit.conformance.client.Transcript;
@@ -21,7 +22,7 @@ class UrlTargetTests {
 
     @Test
     void namesTheTargetAfterHostAndPortAndDefaultsThePort() {
-        UrlTarget t = new UrlTarget(SuiteConfig.from(Map.of("mqtt.broker", "tcp://127.0.0.1")::get, Map.of()));
+        UrlTarget t = new UrlTarget(SuiteConfig.from(new Settings(Map.of("mqtt.broker", "tcp://127.0.0.1")::get, Map.of())));
         assertThat(t.endpoint().port()).isEqualTo(1883);
         assertThat(t.name()).isEqualTo("127.0.0.1-1883");
         assertThat(t.endpoint().url()).isEqualTo("tcp://127.0.0.1:1883");
@@ -38,10 +39,10 @@ class UrlTargetTests {
         BrokerConfig.Tls tls = new BrokerConfig.Tls(null, null, dir.resolve("broker.p12"), "changeit");
         try (ReferenceBroker broker = ReferenceBroker.start(BrokerConfig.defaults()
                 .withListeners(List.of(new BrokerConfig.Listener(0, "127.0.0.1", tls))))) {
-            UrlTarget target = new UrlTarget(SuiteConfig.from(Map.of(
+            UrlTarget target = new UrlTarget(SuiteConfig.from(new Settings(Map.of(
                     "mqtt.broker", "ssl://127.0.0.1:" + broker.port(),
                     "mqtt.truststore", dir.resolve("broker.p12").toString(),
-                    "mqtt.truststore.password", "changeit")::get, Map.of()));
+                    "mqtt.truststore.password", "changeit")::get, Map.of())));
             try (ScriptedClient c = new ScriptedClient("tls", "tls1", ProtocolVersion.MQTT_3_1_1, target.endpoint(),
                     new Transcript(), Timeouts.scaledBy(1), null, null)) {
                 assertThat(c.connect().returnCode()).isZero();

@@ -1,5 +1,7 @@
 package dev.mqttkit.report.fakes.brokensetup;
 
+import dev.mqttkit.contract.EntryKey;
+
 import dev.mqttkit.report.fakes.Entries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class BrokenSetupChecks {
     @BeforeAll
     static void startBroker(TestReporter reporter) {
         Entries.target(reporter, "no-container", null);
-        reporter.publishEntry("mqttkit.target.error", "image eclipse-mosquitto:9 not found");
+        reporter.publishEntry(EntryKey.TARGET_ERROR.key(), "image eclipse-mosquitto:9 not found");
         throw new IllegalStateException("container did not start");
     }
 

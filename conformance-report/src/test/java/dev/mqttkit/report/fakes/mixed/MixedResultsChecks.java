@@ -1,5 +1,7 @@
 package dev.mqttkit.report.fakes.mixed;
 
+import dev.mqttkit.contract.EntryKey;
+
 import dev.mqttkit.report.fakes.Entries;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +32,8 @@ class MixedResultsChecks {
     void rejectsSecondConnect(TestReporter reporter) {
         Entries.test(reporter, "3.1.1", "MUST", "MQTT-3.1.0-2");
         Entries.connectTranscript(reporter, 1);
-        reporter.publishEntry("mqttkit.reason", HOSTILE);
-        reporter.publishEntry("mqttkit.observed", "CONNACK <0x00>");
+        reporter.publishEntry(EntryKey.REASON.key(), HOSTILE);
+        reporter.publishEntry(EntryKey.OBSERVED.key(), "CONNACK <0x00>");
         fail("expected the connection to be closed after the second CONNECT");
     }
 
@@ -39,15 +41,15 @@ class MixedResultsChecks {
     void alsoChecksFirstConnectStatement(TestReporter reporter) {
         // Shares MQTT-3.1.0-1 with acceptsConnect, so that statement's verdict must be the worse of the two.
         Entries.test(reporter, "3.1.1", "MUST", "MQTT-3.1.0-1");
-        reporter.publishEntry("mqttkit.verdict", "PASS");
+        reporter.publishEntry(EntryKey.VERDICT.key(), "PASS");
         fail("a published PASS must not hide this failure");
     }
 
     @Test
     void keepsAliveLoosely(TestReporter reporter) {
         Entries.test(reporter, "3.1.1", "MAY", "MQTT-3.1.2-24");
-        reporter.publishEntry("mqttkit.verdict", "WARN");
-        reporter.publishEntry("mqttkit.reason", "the broker waited 2.5 times the keep alive");
+        reporter.publishEntry(EntryKey.VERDICT.key(), "WARN");
+        reporter.publishEntry(EntryKey.REASON.key(), "the broker waited 2.5 times the keep alive");
     }
 
     @Test
@@ -59,7 +61,7 @@ class MixedResultsChecks {
     @Test
     void roundTripsAnyPublish(TestReporter reporter) {
         Entries.test(reporter, "3.1.1", "MUST", "MQTT-3.3.2-1");
-        reporter.publishEntry("mqttkit.property",
+        reporter.publishEntry(EntryKey.PROPERTY.key(),
                 "{\"seed\": 424242, \"examples\": 200, \"counterexample\": \"PUBLISH (d0, q1, r0, m1, '</pre>x')\"}");
         fail("counterexample found");
     }
@@ -67,7 +69,7 @@ class MixedResultsChecks {
     @Test
     void followsScenario(TestReporter reporter) {
         Entries.test(reporter, "3.1.1", "MUST", "MQTT-3.3.4-1");
-        reporter.publishEntry("mqttkit.scenario", "send CONNECT c1\nexpect CONNACK 0\n# <not a tag>");
+        reporter.publishEntry(EntryKey.SCENARIO.key(), "send CONNECT c1\nexpect CONNACK 0\n# <not a tag>");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.mqttkit.report.fakes.passing;
 
+import dev.mqttkit.contract.EntryKey;
+
 import dev.mqttkit.report.fakes.Entries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class PassingChecks {
 
     private static void target(TestReporter reporter) {
-        reporter.publishEntry("mqttkit.target", "{\"name\": \"good-broker\", \"description\": \"given "
+        reporter.publishEntry(EntryKey.TARGET.key(), "{\"name\": \"good-broker\", \"description\": \"given "
                 + System.getProperty("mqtt.broker") + " only " + System.getProperty("mqtt.only")
                 + "\", \"url\": \"tcp://127.0.0.1:1884\", \"broker\": \"GoodMQ 2.0\"}");
     }

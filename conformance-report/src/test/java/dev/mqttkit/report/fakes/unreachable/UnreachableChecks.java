@@ -1,5 +1,7 @@
 package dev.mqttkit.report.fakes.unreachable;
 
+import dev.mqttkit.contract.EntryKey;
+
 import dev.mqttkit.report.fakes.Entries;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class UnreachableChecks {
     @Test
     void brokerIsReachable(TestReporter reporter) {
         Entries.target(reporter, "gone-broker", null);
-        reporter.publishEntry("mqttkit.target.error", "Connection refused: 127.0.0.1:1 <after 3 attempts>");
+        reporter.publishEntry(EntryKey.TARGET_ERROR.key(), "Connection refused: 127.0.0.1:1 <after 3 attempts>");
         Assumptions.abort("broker unreachable");
     }
 }

@@ -1,0 +1,39 @@
+package dev.mqttkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The catalogue as both sides read it: the files the suite ships, in specification order. */
+class CatalogueTests {
+    private final Catalogue catalogue = Catalogue.load();
+
+    @Test
+    void loadsEveryStatementOfBothVersionsInSpecificationOrder() {
+        assertThat(catalogue.statements(Catalogue.V311)).hasSize(141)
+                .first().extracting(Statement::id).isEqualTo("MQTT-1.5.3-1");
+        assertThat(catalogue.statements(Catalogue.V31)).isNotEmpty()
+                .allMatch(s -> s.id().startsWith("MQTTv3.1-"));
+        assertThat(catalogue.all()).allMatch(s -> !s.group().isEmpty());
+    }
+
+    @Test
+    void negativeKeywordsBindLikeTheirPositiveForms() {
+        assertThat(catalogue.find("MQTT-1.5.3-2")).hasValueSatisfying(s -> {
+            assertThat(s.keyword()).isEqualTo("MUST NOT");
+            assertThat(s.level()).isEqualTo(Level.MUST);
+        });
+        assertThat(Level.parse("SHALL")).isEqualTo(Level.MUST);
+        assertThat(Level.parse("SHOULD NOT")).isEqualTo(Level.SHOULD);
+        assertThat(Level.parse("perhaps")).isNull();
+        assertThat(Level.strongest(Level.MAY, Level.SHOULD)).isEqualTo(Level.SHOULD);
+        assertThat(Level.strongest(null, Level.MAY)).isEqualTo(Level.MAY);
+    }
+
+    @Test
+    void knowsWhichSideAStatementBinds() {
+        assertThat(catalogue.find("MQTT-3.1.0-2").orElseThrow().bindsServer()).isTrue();
+        assertThat(catalogue.all()).anyMatch(s -> s.binds() == Statement.Binds.CLIENT && !s.bindsServer());
+        assertThat(catalogue.statements(Catalogue.V31)).anyMatch(s -> !s.differsFrom().isEmpty());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mqttkit.conformance.coverage;
+
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mqttkit.conformance.junit.Statements;
+import dev.mqttkit.conformance.scenario.Scenario;
+import dev.mqttkit.conformance.scenario.ScenarioLibrary;
+import dev.mqttkit.conformance.suite.MalformedCorpus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Which catalogue statements the suite checks, computed from the declarations alone: {@link Statements} on the
+ * conformance tests (found by JUnit discovery), the headers of the scenario scripts and the rules of the malformed
+ * corpus. Statements no test can check are listed with a reason in {@code untested-statements.json}.
+ */
+public final class Coverage {
+    public static final String SUITE_PACKAGE = "dev.mqttkit.conformance.suite";
+    public static final String UNTESTED = "/dev/mqttkit/conformance/untested-statements.json";
+
+    private Coverage() {
+    }
+
+    /** Statement id to the tests declaring it (class#method, scenario:name or malformed:file/name). */
+    public static Map<String, List<String>> declarations() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Method m : conformanceMethods()) {
+            Statements s = m.getAnnotation(Statements.class);
+            if (s != null) {
+                for (String id : s.value()) {
+                    out.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(m.getDeclaringClass().getSimpleName() + "#" + m.getName());
+                }
+            }
+        }
+        for (Scenario sc : ScenarioLibrary.all()) {
+            for (String id : sc.statements()) {
+                out.computeIfAbsent(id, k -> new ArrayList<>()).add("scenario:" + sc.name());
+            }
+        }
+        for (MalformedCorpus.Case c : MalformedCorpus.serverCases()) {
+            out.computeIfAbsent(c.rule(), k -> new ArrayList<>()).add("malformed:" + c.file() + "/" + c.name());
+            out.computeIfAbsent("MQTT-4.8.0-1", k -> new ArrayList<>()).add("malformed:" + c.file() + "/" + c.name());
+        }
+        return out;
+    }
+
+    /** Statements declared untestable, with the reason. */
+    public static Map<String, String> untested() {
+        try (InputStream in = Coverage.class.getResourceAsStream(UNTESTED)) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (in == null) {
+                return out;
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            root.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + UNTESTED, e);
+        }
+    }
+
+    /** Broker-side observable statements that are neither declared by a test nor listed as untested. */
+    public static List<String> gaps(Catalogue catalogue) {
+        Map<String, List<String>> declared = declarations();
+        Map<String, String> untested = untested();
+        List<String> gaps = new ArrayList<>();
+        for (Statement s : catalogue.all()) {
+            if (s.bindsServer() && s.observable() && !declared.containsKey(s.id()) && !untested.containsKey(s.id())) {
+                gaps.add(s.id());
+            }
+        }
+        return gaps;
+    }
+
+    private static List<Method> conformanceMethods() {
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage(SUITE_PACKAGE))
+                .configurationParameter("mqtt.versions", "3.1,3.1.1").build());
+        List<Method> out = new ArrayList<>();
+        TreeSet<String> seen = new TreeSet<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                if (id.getSource().orElse(null) instanceof MethodSource ms && seen.add(ms.toString())) {
+                    out.add(ms.getJavaMethod());
+                }
+            }
+        }
+        return out;
+    }
+}
