@@ -31,8 +31,16 @@ import java.util.regex.Pattern;
  */
 public final class PeerBroker implements AutoCloseable {
 
-    /** The peers the calibration knows how to start. */
-    public enum Kind { AEDES, MOQUETTE, MOSQUITTO }
+    /** The peers the calibration knows how to start, each with the broker's own name. */
+    public enum Kind {
+        AEDES("aedes"), MOQUETTE("moquette"), MOSQUITTO("mosquitto");
+
+        private final String brokerName;
+
+        Kind(String brokerName) {
+            this.brokerName = brokerName;
+        }
+    }
 
     /** Whether a peer can be started here; if not, why and how to fix it (for {@code Assumptions}). */
     public record Availability(Kind kind, Optional<String> problem) {
@@ -57,20 +65,15 @@ public final class PeerBroker implements AutoCloseable {
     private final Thread outputCopier;
     private final Thread shutdownHook;
     private final Path log;
-    private final int port;
-    private final OptionalInt webSocketPort;
-    private final String version;
+    private final Ready ready;
 
-    private PeerBroker(Kind kind, Process process, Thread outputCopier, Path log, Ready ready) {
+    private PeerBroker(Kind kind, Process process, Thread outputCopier, Thread shutdownHook, Path log, Ready ready) {
         this.kind = kind;
         this.process = process;
         this.outputCopier = outputCopier;
+        this.shutdownHook = shutdownHook;
         this.log = log;
-        this.port = ready.port();
-        this.webSocketPort = ready.webSocketPort();
-        this.version = ready.version();
-        this.shutdownHook = new Thread(() -> process.destroyForcibly(), "stop " + kind + " peer");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.ready = ready;
     }
 
     /** Whether {@code kind} can be started on this machine, looking for launcher material in {@link #peersDir()}. */
@@ -105,20 +108,24 @@ public final class PeerBroker implements AutoCloseable {
             throw new IllegalStateException(availability.reason());
         }
         Files.createDirectories(workDir);
-        Path log = workDir.resolve(kind.name().toLowerCase() + ".log");
+        Path log = workDir.resolve(kind.brokerName + ".log");
         for (int attempt = 1; ; attempt++) {
             Launch launch = Launch.of(kind, peers, workDir.toAbsolutePath());
             Process process = launch.command().redirectErrorStream(true).start();
+            // Until close(), a JVM that exits (a test run cut short) takes the broker with it.
+            Thread hook = new Thread(process::destroyForcibly, "stop " + kind.brokerName + " " + process.pid());
+            Runtime.getRuntime().addShutdownHook(hook);
             CompletableFuture<Ready> ready = new CompletableFuture<>();
             Thread copier = copyOutput(kind, process, log, launch, ready);
             try {
-                return new PeerBroker(kind, process, copier, log, ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                Ready up = ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return new PeerBroker(kind, process, copier, hook, log, up);
             } catch (InterruptedException e) {
-                stop(process, copier);
+                stop(process, copier, hook);
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while waiting for " + kind + " to start");
             } catch (ExecutionException | TimeoutException notReady) {
-                stop(process, copier);
+                stop(process, copier, hook);
                 String output = tail(log);
                 // Our free port was taken by someone else between choosing and binding it: choose again.
                 if (attempt < PORT_ATTEMPTS && output.contains("in use")) {
@@ -133,27 +140,23 @@ public final class PeerBroker implements AutoCloseable {
 
     /** {@code tcp://127.0.0.1:PORT}, for {@code mqtt.broker}. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return "tcp://127.0.0.1:" + ready.port();
     }
 
     /** {@code ws://127.0.0.1:PORT/mqtt} where the peer serves MQTT over WebSocket (Debian's mosquitto does not). */
     public Optional<String> webSocketUrl() {
-        return webSocketPort.isPresent()
-                ? Optional.of("ws://127.0.0.1:" + webSocketPort.getAsInt() + "/mqtt") : Optional.empty();
+        OptionalInt ws = ready.webSocketPort();
+        return ws.isPresent() ? Optional.of("ws://127.0.0.1:" + ws.getAsInt() + "/mqtt") : Optional.empty();
     }
 
     /** The broker's own name, for {@code mqtt.target.name} and report folders. */
     public String name() {
-        return switch (kind) {
-            case AEDES -> "aedes";
-            case MOQUETTE -> "moquette";
-            case MOSQUITTO -> "mosquitto";
-        };
+        return kind.brokerName;
     }
 
     /** The exact version running, as the broker itself reported it when it became ready. */
     public String version() {
-        return version;
+        return ready.version();
     }
 
     public Kind kind() {
@@ -172,17 +175,12 @@ public final class PeerBroker implements AutoCloseable {
     /** Stops the broker by its handle: SIGTERM, then SIGKILL if it has not exited within {@link #STOP_GRACE}. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // the hook is running or about to: it stops the process
-        }
-        stop(process, outputCopier);
+        stop(process, outputCopier, shutdownHook);
     }
 
     @Override
     public String toString() {
-        return name() + " " + version + " at " + url() + webSocketUrl().map(ws -> " and " + ws).orElse("");
+        return name() + " " + version() + " at " + url() + webSocketUrl().map(ws -> " and " + ws).orElse("");
     }
 
     /**
@@ -277,13 +275,18 @@ public final class PeerBroker implements AutoCloseable {
                 ready.completeExceptionally(new IOException("it exited with code "
                         + process.onExit().join().exitValue() + " before printing its ready line"));
             }
-        }, "output of " + kind + " peer " + process.pid());
+        }, "output of " + kind.brokerName + " " + process.pid());
         copier.setDaemon(true);
         copier.start();
         return copier;
     }
 
-    private static void stop(Process process, Thread outputCopier) {
+    private static void stop(Process process, Thread outputCopier, Thread shutdownHook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // the hook is running or about to run, and stops the process
+        }
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
