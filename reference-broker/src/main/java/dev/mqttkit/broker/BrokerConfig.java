@@ -95,58 +95,47 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
     }
 
     public BrokerConfig withPort(int p) {
-        return new BrokerConfig(bindAddress, p, listeners, faults, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.port = p);
     }
 
     public BrokerConfig withBindAddress(String address) {
-        return new BrokerConfig(address, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.bindAddress = address);
     }
 
     public BrokerConfig withListeners(List<Listener> l) {
-        return new BrokerConfig(bindAddress, port, l, faults, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.listeners = l);
     }
 
     public BrokerConfig withFaults(Set<Fault> f) {
-        return new BrokerConfig(bindAddress, port, listeners, f, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.faults = f);
     }
 
     public BrokerConfig withLog(Consumer<String> l) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, l, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.log = l);
     }
 
     public BrokerConfig withPasswords(Map<String, String> p) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, p, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.passwords = p);
     }
 
     public BrokerConfig withMaxPacketSize(int n) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, n, maxConnections,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.maxPacketSize = n);
     }
 
     public BrokerConfig withMaxConnections(int n) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, n,
-                maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.maxConnections = n);
     }
 
     public BrokerConfig withMaxQueuedMessages(int n) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
-                n, maxInflightMessages, connectTimeoutMillis);
+        return copy(b -> b.maxQueuedMessages = n);
     }
 
     public BrokerConfig withMaxInflightMessages(int n) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, n, connectTimeoutMillis);
+        return copy(b -> b.maxInflightMessages = n);
     }
 
     public BrokerConfig withConnectTimeoutMillis(int n) {
-        return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
-                maxQueuedMessages, maxInflightMessages, n);
+        return copy(b -> b.connectTimeoutMillis = n);
     }
 
     /** The listeners to open: the explicit ones, or the default plain listener. */
@@ -154,7 +143,44 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
         return listeners.isEmpty() ? List.of(new Listener(port, bindAddress, null)) : listeners;
     }
 
-    public boolean has(Fault fault) {
-        return faults.contains(fault);
+    /** This configuration with one change applied to a mutable copy, validated again by the record's constructor. */
+    private BrokerConfig copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components as mutable fields: what each {@code with...} method changes one of. */
+    private static final class Copy {
+        String bindAddress;
+        int port;
+        List<Listener> listeners;
+        Set<Fault> faults;
+        Consumer<String> log;
+        Map<String, String> passwords;
+        int maxPacketSize;
+        int maxConnections;
+        int maxQueuedMessages;
+        int maxInflightMessages;
+        int connectTimeoutMillis;
+
+        Copy(BrokerConfig c) {
+            bindAddress = c.bindAddress;
+            port = c.port;
+            listeners = c.listeners;
+            faults = c.faults;
+            log = c.log;
+            passwords = c.passwords;
+            maxPacketSize = c.maxPacketSize;
+            maxConnections = c.maxConnections;
+            maxQueuedMessages = c.maxQueuedMessages;
+            maxInflightMessages = c.maxInflightMessages;
+            connectTimeoutMillis = c.connectTimeoutMillis;
+        }
+
+        BrokerConfig build() {
+            return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+                    maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+        }
     }
 }

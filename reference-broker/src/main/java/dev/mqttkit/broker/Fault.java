@@ -1,5 +1,8 @@
 package dev.mqttkit.broker;
 
+import dev.mqttkit.broker.protocol.FaultPolicy;
+import java.util.Set;
+
 /**
  * A deliberate defect the broker can be started with, to calibrate the conformance suite: with a fault switched on,
  * the tests of the statement it names must fail, and only those. Faults are off by default and can be switched on
@@ -62,5 +65,13 @@ public enum Fault {
      */
     public String statement() {
         return statement;
+    }
+
+    /**
+     * The protocol engine's policy for {@code faults}: the conforming hooks, except where one of the faults deviates.
+     * A new policy per call, since a policy may keep state for the broker it serves.
+     */
+    public static FaultPolicy policy(Set<Fault> faults) {
+        return faults.isEmpty() ? FaultPolicy.CONFORMING : new FaultSet(faults);
     }
 }

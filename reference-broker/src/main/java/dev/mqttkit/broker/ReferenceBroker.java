@@ -1,9 +1,17 @@
 package dev.mqttkit.broker;
 
+import dev.mqttkit.broker.net.Endpoint;
+import dev.mqttkit.broker.net.NetSettings;
 import dev.mqttkit.broker.net.NettyServer;
+import dev.mqttkit.broker.protocol.BrokerLog;
+import dev.mqttkit.broker.protocol.EngineSettings;
 import dev.mqttkit.broker.protocol.ProtocolEngine;
+import dev.mqttkit.broker.session.SessionLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -17,32 +25,48 @@ import java.util.stream.Collectors;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>This class is where the layers meet: it turns a {@link BrokerConfig} into the protocol engine's settings and the
+ * network layer's endpoints, so that neither of them depends on the public configuration types.
  */
 public final class ReferenceBroker implements AutoCloseable {
     private final NettyServer server;
+    private final List<BrokerConfig.Listener> listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ReferenceBroker(NettyServer server) {
+    private ReferenceBroker(NettyServer server, List<BrokerConfig.Listener> listeners) {
         this.server = server;
+        this.listeners = listeners;
     }
 
     /** Binds every listener and returns once they are listening. */
     public static ReferenceBroker start(BrokerConfig config) throws IOException {
-        ProtocolEngine engine = new ProtocolEngine(config);
+        BrokerLog log = new BrokerLog(config.log());
+        ProtocolEngine engine = new ProtocolEngine(new EngineSettings(log, config.passwords(),
+                new SessionLimits(config.maxInflightMessages(), config.maxQueuedMessages()),
+                Fault.policy(config.faults())));
         if (!config.faults().isEmpty()) {
             String names = config.faults().stream().map(f -> f.name() + " (" + f.statement() + ")").sorted()
                     .collect(Collectors.joining(", "));
             String warning = "WARNING: deliberate faults enabled, this broker does NOT conform: " + names;
             System.err.println(warning);
-            engine.log().line(warning);
+            log.line(warning);
         }
-        NettyServer server = NettyServer.start(config, engine);
-        for (int i = 0; i < server.addresses().size(); i++) {
+        List<BrokerConfig.Listener> listeners = config.effectiveListeners();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (BrokerConfig.Listener l : listeners) {
+            endpoints.add(new Endpoint(l.bindAddress(), l.port(),
+                    l.tls() == null ? Optional.empty() : Optional.of(TlsContexts.create(l.tls()))));
+        }
+        NettyServer server = NettyServer.start(endpoints, new NetSettings(config.maxPacketSize(),
+                config.maxConnections(), config.connectTimeoutMillis()), engine);
+        ReferenceBroker broker = new ReferenceBroker(server, listeners);
+        for (int i = 0; i < listeners.size(); i++) {
             InetSocketAddress a = server.addresses().get(i);
-            engine.log().line("Opening " + (server.isTls(i) ? "TLS " : "") + "listen socket on "
+            log.line("Opening " + (listeners.get(i).tls() != null ? "TLS " : "") + "listen socket on "
                     + a.getAddress().getHostAddress() + " port " + a.getPort() + ".");
         }
-        return new ReferenceBroker(server);
+        return broker;
     }
 
     /** The bound port of the first plain TCP listener (or of the first listener, if all use TLS). */
@@ -51,8 +75,8 @@ public final class ReferenceBroker implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        for (int i = 0; i < server.addresses().size(); i++) {
-            if (!server.isTls(i)) {
+        for (int i = 0; i < listeners.size(); i++) {
+            if (listeners.get(i).tls() == null) {
                 return server.addresses().get(i);
             }
         }
@@ -60,7 +84,7 @@ public final class ReferenceBroker implements AutoCloseable {
     }
 
     /** Every bound listener address, in configuration order. */
-    public java.util.List<InetSocketAddress> addresses() {
+    public List<InetSocketAddress> addresses() {
         return server.addresses();
     }
 

@@ -43,14 +43,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
     ConnectionHandler(ProtocolEngine engine, ServerState server) {
         this.engine = engine;
         this.server = server;
-        this.decoder = new MqttDecoder(DecoderOptions.server().withMaxPacketSize(server.config().maxPacketSize()));
+        this.decoder = new MqttDecoder(DecoderOptions.server().withMaxPacketSize(server.settings().maxPacketSize()));
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (!server.tryOpen()) {
-            engine.log().line("Connection limit of " + server.config().maxConnections() + " reached, refusing "
+            engine.log().line("Connection limit of " + server.settings().maxConnections() + " reached, refusing "
                     + remoteHost() + ".");
             ctx.close();
             return;
@@ -65,7 +65,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
                 engine.keepAliveExpired(connection);
                 server.flusher().flushAll();
             }
-        }, server.config().connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+        }, server.settings().connectTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mqttkit.broker.net;
 
-import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.protocol.ProtocolEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,21 +31,21 @@ public final class NettyServer {
     private final EventLoopGroup loop;
     private final List<Channel> listeners = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
-    private final List<Boolean> tls = new ArrayList<>();
 
     private NettyServer(EventLoopGroup loop) {
         this.loop = loop;
     }
 
-    /** Binds every listener of {@code config}; returns once all are listening. */
-    public static NettyServer start(BrokerConfig config, ProtocolEngine engine) throws IOException {
+    /** Binds every endpoint; returns once all are listening. */
+    public static NettyServer start(List<Endpoint> endpoints, NetSettings settings, ProtocolEngine engine)
+            throws IOException {
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mqttkit-broker", true),
                 NioIoHandler.newFactory());
         NettyServer server = new NettyServer(loop);
-        ServerState state = new ServerState(config);
+        ServerState state = new ServerState(settings);
         try {
-            for (BrokerConfig.Listener listener : config.effectiveListeners()) {
-                SSLContext ssl = listener.tls() == null ? null : TlsContexts.create(listener.tls());
+            for (Endpoint endpoint : endpoints) {
+                SSLContext ssl = endpoint.tls().orElse(null);
                 ServerBootstrap b = new ServerBootstrap()
                         .group(loop)
                         .channel(NioServerSocketChannel.class)
@@ -67,17 +66,16 @@ public final class NettyServer {
                         });
                 Channel channel;
                 try {
-                    channel = b.bind(listener.bindAddress(), listener.port()).sync().channel();
+                    channel = b.bind(endpoint.bindAddress(), endpoint.port()).sync().channel();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while binding", e);
                 } catch (Exception e) {
-                    throw new IOException("cannot listen on " + listener.bindAddress() + ":" + listener.port() + ": "
+                    throw new IOException("cannot listen on " + endpoint.bindAddress() + ":" + endpoint.port() + ": "
                             + e.getMessage(), e);
                 }
                 server.listeners.add(channel);
                 server.addresses.add((InetSocketAddress) channel.localAddress());
-                server.tls.add(ssl != null);
             }
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -86,13 +84,9 @@ public final class NettyServer {
         return server;
     }
 
-    /** The bound addresses, in listener order. */
+    /** The bound addresses, in endpoint order. */
     public List<InetSocketAddress> addresses() {
         return List.copyOf(addresses);
-    }
-
-    public boolean isTls(int index) {
-        return tls.get(index);
     }
 
     /** Closes the listeners and every connection, and stops the event loop. */

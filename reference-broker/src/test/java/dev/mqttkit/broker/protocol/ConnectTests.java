@@ -2,7 +2,6 @@ package dev.mqttkit.broker.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.codec.DecodeResult;
 import dev.mqttkit.codec.DecoderOptions;
 import dev.mqttkit.codec.MqttDecoder;
@@ -90,7 +89,7 @@ class ConnectTests {
 
     @Test
     void authenticatesAgainstThePasswordTable() {
-        EngineHarness auth = new EngineHarness(BrokerConfig.defaults().withPasswords(Map.of("alice", "secret")));
+        EngineHarness auth = EngineHarness.authenticating(Map.of("alice", "secret"));
         Connect base = Connect.of(ProtocolVersion.MQTT_3_1_1, "c1", true, 60);
         EngineHarness.Client none = auth.connect(base);
         assertThat(none.next()).isEqualTo(Connack.refused(Connack.NOT_AUTHORIZED));
