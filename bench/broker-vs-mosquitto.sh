@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Our reference broker and mosquitto, side by side in one run, on loopback only: QoS 0 and QoS 1 fan-in and fan-out
-# (messages/s, latency percentiles) and the brokers' resident memory at 10,000 idle connections.
+# (messages/s, latency percentiles), the brokers' resident memory at 10,000 idle connections, and their resident
+# memory during and after a 60 s flood.
 #
 # Usage (from anywhere):  bench/broker-vs-mosquitto.sh
 # Knobs (environment):    MESSAGES FANOUT_MESSAGES PUBLISHERS SUBSCRIBERS IDLE WINDOW WARMUP PAYLOAD TIMEOUT
-#                         PORT_OURS PORT_MOSQUITTO OURS_JAVA_OPTS MOSQUITTO
+#                         FLOOD_SECONDS PORT_OURS PORT_MOSQUITTO OURS_JAVA_OPTS MOSQUITTO
+# Our broker runs through reference-broker/bin/mqttkit-broker, i.e. with its documented memory settings;
+# OURS_JAVA_OPTS adds JVM options after them (MQTTKIT_BROKER_JAVA_OPTS), e.g. OURS_JAVA_OPTS=-Xmx1g.
 # Builds the jars it needs if they are missing. Every run is bounded by a message count and TIMEOUT seconds.
 # The table goes to stdout and to bench/target/broker-vs-mosquitto.md.
 set -euo pipefail
@@ -19,6 +22,7 @@ WINDOW=${WINDOW:-200}
 WARMUP=${WARMUP:-20000}
 PAYLOAD=${PAYLOAD:-64}
 TIMEOUT=${TIMEOUT:-120}
+FLOOD_SECONDS=${FLOOD_SECONDS:-60}
 PORT_OURS=${PORT_OURS:-18883}
 PORT_MOSQUITTO=${PORT_MOSQUITTO:-18884}
 MOSQUITTO=${MOSQUITTO:-/usr/sbin/mosquitto}
@@ -63,8 +67,8 @@ start_brokers() {
   MOSQUITTO_PID=$!; pids+=("$MOSQUITTO_PID")
   printf 'listener %s\nmax_queued_messages 1000000\nmax_inflight_messages 20\nmax_connections 0\n' \
     "$PORT_OURS" > "$work/ours.conf"
-  # shellcheck disable=SC2086
-  java $OURS_JAVA_OPTS -jar "$BROKER_JAR" -c "$work/ours.conf" > "$work/ours.log" 2>&1 &
+  MQTTKIT_BROKER_JAVA_OPTS=$OURS_JAVA_OPTS MQTTKIT_BROKER_JAR=$BROKER_JAR \
+    reference-broker/bin/mqttkit-broker -c "$work/ours.conf" > "$work/ours.log" 2>&1 &
   OURS_PID=$!; pids+=("$OURS_PID")
   wait_for_port "$PORT_MOSQUITTO"
   wait_for_port "$PORT_OURS"
@@ -106,10 +110,23 @@ for broker in ours mosquitto; do
   idle_rows+=("$out")
 done
 
+# A 60 s flood on fresh processes: QoS 1, 10 publishers to 10 subscribers (every message to all ten), 256-byte
+# payloads, back-to-back runs with fresh connections; RSS sampled every 250 ms.
+start_brokers
+flood_rows=()
+for broker in mosquitto ours; do
+  if [[ $broker == ours ]]; then port=$PORT_OURS; pid=$OURS_PID; else port=$PORT_MOSQUITTO; pid=$MOSQUITTO_PID; fi
+  out=$(java -cp "$BENCH_JAR" dev.mqttkit.bench.load.LoadGen --label "$broker" --port "$port" --pid "$pid" \
+        --scenario flood --seconds "$FLOOD_SECONDS" --timeout "$TIMEOUT" 2>&1) || true
+  echo "$out" >&2
+  flood_rows+=("$out")
+done
+ours_memory=$(grep -o 'max heap [^)]*' "$work/ours.log" | head -1 || true)
+
 mkdir -p bench/target
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);"
-  echo "$("$MOSQUITTO" -h 2>/dev/null | head -1 || true), $(java -version 2>&1 | head -1)."
+  echo "$("$MOSQUITTO" -h 2>/dev/null | head -1 || true), $(java -version 2>&1 | head -1); ours with ${ours_memory:-?}."
   echo
   echo "| broker | scenario | clients | delivered | msgs/s | p50 ms | p99 ms | max ms |"
   echo "|---|---|---|---:|---:|---:|---:|---:|"
@@ -118,4 +135,8 @@ mkdir -p bench/target
   echo "| broker | connections | held (PINGREQ answered) | RSS before | RSS at $IDLE | RSS per connection | time to connect |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   printf '%s\n' "${idle_rows[@]}"
+  echo
+  echo "| broker | flood | delivered | msgs/s | RSS before | RSS peak | RSS at end |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${flood_rows[@]}"
 } | tee bench/target/broker-vs-mosquitto.md

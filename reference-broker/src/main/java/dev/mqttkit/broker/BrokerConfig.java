@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * @param listeners           explicit listeners from a configuration file; when empty, one plain listener on
  *                            {@code bindAddress:port}
  * @param faults              deliberate defects for calibrating the suite; empty in normal use
- * @param log                 receives verbose log lines (timestamp first, like mosquitto's); null for silence
+ * @param log                 receives log lines (timestamp first, like mosquitto's); null for silence
+ * @param verbose             whether every connection and packet is logged too, not only what was refused, dropped
+ *                            or went wrong (see {@code BrokerLog})
  * @param passwords           user name to password; null when clients are not authenticated
  * @param maxPacketSize       the largest packet accepted from a client, fixed header included
  * @param maxConnections      connections beyond this many are closed as soon as they are accepted; 0 for no limit
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
  * @param connectTimeoutMillis how long a new connection may take to send its CONNECT
  */
 public record BrokerConfig(String bindAddress, int port, List<Listener> listeners, Set<Fault> faults,
-                           Consumer<String> log, Map<String, String> passwords, int maxPacketSize, int maxConnections,
+                           Consumer<String> log, boolean verbose, Map<String, String> passwords, int maxPacketSize, int maxConnections,
                            int maxQueuedMessages, int maxInflightMessages, int connectTimeoutMillis) {
 
     public static final int DEFAULT_MAX_PACKET_SIZE = 1024 * 1024;
@@ -89,7 +91,7 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
 
     /** Loopback, an ephemeral port, no authentication, no faults, silent. */
     public static BrokerConfig defaults() {
-        return new BrokerConfig("127.0.0.1", 0, List.of(), Set.of(), null, null, DEFAULT_MAX_PACKET_SIZE,
+        return new BrokerConfig("127.0.0.1", 0, List.of(), Set.of(), null, false, null, DEFAULT_MAX_PACKET_SIZE,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_QUEUED_MESSAGES, DEFAULT_MAX_INFLIGHT_MESSAGES,
                 DEFAULT_CONNECT_TIMEOUT_MILLIS);
     }
@@ -110,8 +112,20 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
         return copy(b -> b.faults = f);
     }
 
+    /** Logs everything to {@code l}: what {@link #withEventLog} logs, plus every connection and packet. */
     public BrokerConfig withLog(Consumer<String> l) {
-        return copy(b -> b.log = l);
+        return copy(b -> {
+            b.log = l;
+            b.verbose = true;
+        });
+    }
+
+    /** Logs to {@code l} what was refused, dropped or went wrong, rate-limited: the runnable broker's default. */
+    public BrokerConfig withEventLog(Consumer<String> l) {
+        return copy(b -> {
+            b.log = l;
+            b.verbose = false;
+        });
     }
 
     public BrokerConfig withPasswords(Map<String, String> p) {
@@ -157,6 +171,7 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
         List<Listener> listeners;
         Set<Fault> faults;
         Consumer<String> log;
+        boolean verbose;
         Map<String, String> passwords;
         int maxPacketSize;
         int maxConnections;
@@ -170,6 +185,7 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
             listeners = c.listeners;
             faults = c.faults;
             log = c.log;
+            verbose = c.verbose;
             passwords = c.passwords;
             maxPacketSize = c.maxPacketSize;
             maxConnections = c.maxConnections;
@@ -179,7 +195,7 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
         }
 
         BrokerConfig build() {
-            return new BrokerConfig(bindAddress, port, listeners, faults, log, passwords, maxPacketSize, maxConnections,
+            return new BrokerConfig(bindAddress, port, listeners, faults, log, verbose, passwords, maxPacketSize, maxConnections,
                     maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
         }
     }

@@ -41,7 +41,7 @@ public final class ReferenceBroker implements AutoCloseable {
 
     /** Binds every listener and returns once they are listening. */
     public static ReferenceBroker start(BrokerConfig config) throws IOException {
-        BrokerLog log = new BrokerLog(config.log());
+        BrokerLog log = new BrokerLog(config.log(), config.verbose());
         ProtocolEngine engine = new ProtocolEngine(new EngineSettings(log, config.passwords(),
                 new SessionLimits(config.maxInflightMessages(), config.maxQueuedMessages()),
                 Fault.policy(config.faults())));
@@ -50,7 +50,7 @@ public final class ReferenceBroker implements AutoCloseable {
                     .collect(Collectors.joining(", "));
             String warning = "WARNING: deliberate faults enabled, this broker does NOT conform: " + names;
             System.err.println(warning);
-            log.line(warning);
+            log.notice(warning);
         }
         List<BrokerConfig.Listener> listeners = config.effectiveListeners();
         List<Endpoint> endpoints = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class ReferenceBroker implements AutoCloseable {
         ReferenceBroker broker = new ReferenceBroker(server, listeners);
         for (int i = 0; i < listeners.size(); i++) {
             InetSocketAddress a = server.addresses().get(i);
-            log.line("Opening " + (listeners.get(i).tls() != null ? "TLS " : "") + "listen socket on "
+            log.notice("Opening " + (listeners.get(i).tls() != null ? "TLS " : "") + "listen socket on "
                     + a.getAddress().getHostAddress() + " port " + a.getPort() + ".");
         }
         return broker;

@@ -68,7 +68,8 @@ public final class ProtocolEngine {
             if (packet instanceof Connect connect) {
                 connect(c, connect);
             } else {
-                log.line("Client " + c.name() + " sent " + packet.type() + " before CONNECT, disconnecting.");
+                log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + packet.type()
+                        + " before CONNECT, disconnecting.");
                 close(c, false); // MQTT-3.1.0-1
             }
             return;
@@ -104,12 +105,13 @@ public final class ProtocolEngine {
             if (!faults.keepsWillAfterDisconnect()) {
                 c.discardWill(); // MQTT-3.1.2-10
             }
-            log.line("Client " + c.name() + " disconnected.");
+            log.info("Client " + c.name() + " disconnected.");
             close(c, true);
         } else if (packet instanceof Connect) {
             secondConnect(c);
         } else {
-            log.line("Client " + c.name() + " sent " + packet.type() + ", which only a server sends; disconnecting.");
+            log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + packet.type()
+                    + ", which only a server sends; disconnecting.");
             close(c, true);
         }
     }
@@ -122,16 +124,27 @@ public final class ProtocolEngine {
         if (c.isAwaitingConnect() && violation.rule() == Rule.PROTOCOL_LEVEL) {
             router.send(c, Connack.refused(Connack.UNACCEPTABLE_PROTOCOL_VERSION)); // MQTT-3.1.2-2
         }
-        log.line("Client " + c.name() + " sent a malformed packet (" + violation.message() + "), disconnecting.");
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent a malformed packet ("
+                + violation.message() + "), disconnecting.");
         close(c, true);
     }
 
-    /** Nothing arrived for 1.5 times the keep-alive, or no CONNECT came in time. */
+    /** No CONNECT arrived within the connect timeout. */
+    public void connectTimedOut(Connection c) {
+        if (!c.isAwaitingConnect()) {
+            return;
+        }
+        log.event(BrokerLog.Event.TIMED_OUT, "Connection from " + c.name() + " sent no CONNECT in time, "
+                + "disconnecting.");
+        close(c, false);
+    }
+
+    /** Nothing arrived within the keep-alive deadline the engine set through {@link Link#expectTrafficWithin}. */
     public void keepAliveExpired(Connection c) {
         if (c.isClosed()) {
             return;
         }
-        log.line("Client " + c.name() + " has exceeded timeout, disconnecting.");
+        log.event(BrokerLog.Event.TIMED_OUT, "Client " + c.name() + " has exceeded timeout, disconnecting.");
         close(c, true);
     }
 
@@ -140,7 +153,7 @@ public final class ProtocolEngine {
         if (c.isClosed()) {
             return;
         }
-        log.line(c.isConnected() ? "Client " + c.name() + " closed its connection." : "Connection from "
+        log.info(c.isConnected() ? "Client " + c.name() + " closed its connection." : "Connection from "
                 + c.name() + " closed before CONNECT.");
         close(c, true);
     }
@@ -169,14 +182,14 @@ public final class ProtocolEngine {
         }
         Connection older = sessions.owner(clientId);
         if (older != null && faults.takesOverExistingConnection()) {
-            log.line("Client " + clientId + " already connected, closing old connection.");
+            log.info("Client " + clientId + " already connected, closing old connection.");
             older.discardWill();
             close(older, false); // MQTT-3.1.4-2
         }
         SessionTable.Opened opened = sessions.open(clientId, connect.cleanSession());
         c.accept(clientId, opened.session(), connect.will());
         sessions.own(c);
-        log.line("New client connected from " + c.link().remoteHost() + " as " + clientId + " (c"
+        log.info("New client connected from " + c.link().remoteHost() + " as " + clientId + " (c"
                 + (connect.cleanSession() ? 1 : 0) + ", k" + connect.keepAliveSeconds()
                 + (connect.userName() != null ? ", u'" + connect.userName() + "'" : "") + ").");
         c.link().expectTrafficWithin(connect.keepAliveSeconds() > 0
@@ -188,7 +201,8 @@ public final class ProtocolEngine {
 
     private void refuse(Connection c, int code) {
         router.send(c, Connack.refused(code));
-        log.line("Refused connection from " + c.link().remoteHost() + ": " + Connack.describe(code) + ".");
+        log.event(BrokerLog.Event.REFUSED, "Refused connection from " + c.link().remoteHost() + ": "
+                + Connack.describe(code) + ".");
         close(c, false);
     }
 
@@ -197,7 +211,7 @@ public final class ProtocolEngine {
             router.send(c, Connack.accepted(false));
             return;
         }
-        log.line("Client " + c.name() + " sent a second CONNECT, disconnecting.");
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent a second CONNECT, disconnecting.");
         close(c, true); // MQTT-3.1.0-2
     }
 

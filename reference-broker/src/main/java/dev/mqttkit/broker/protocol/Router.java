@@ -134,8 +134,8 @@ final class Router {
         if (!session.enqueue(message)) {
             long n = session.dropped();
             if (n == 1 || n % 1000 == 0) {
-                log.line("Outgoing messages are being dropped for client " + session.clientId() + " (" + n
-                        + " so far).");
+                log.event(BrokerLog.Event.DROPPED, "Outgoing messages are being dropped for client "
+                        + session.clientId() + " (" + n + " so far).");
             }
         }
     }

@@ -160,6 +160,17 @@ class ConnectTests {
     }
 
     @Test
+    void closesAConnectionWhoseConnectDoesNotComeInTimeButNotOneThatConnected() {
+        EngineHarness.Client late = broker.open();
+        broker.engine.connectTimedOut(late.connection);
+        assertThat(late.closed()).isTrue();
+        EngineHarness.Client c = broker.connected("c1");
+        broker.engine.connectTimedOut(c.connection);
+        assertThat(c.closed()).isFalse();
+        assertThat(broker.logLines).anyMatch(l -> l.endsWith("sent no CONNECT in time, disconnecting."));
+    }
+
+    @Test
     void logsConnectionsAndPacketsInMosquittoStyle() {
         EngineHarness.Client c = broker.connect(Connect.of(ProtocolVersion.MQTT_3_1_1, "c1", true, 60)
                 .withCredentials("name", null));

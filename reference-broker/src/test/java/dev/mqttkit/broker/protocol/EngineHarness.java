@@ -25,7 +25,7 @@ final class EngineHarness {
     final List<String> logLines = new ArrayList<>();
 
     private EngineHarness(Map<String, String> passwords, SessionLimits limits, Set<Fault> faults) {
-        this.engine = new ProtocolEngine(new EngineSettings(new BrokerLog(logLines::add), passwords, limits,
+        this.engine = new ProtocolEngine(new EngineSettings(new BrokerLog(logLines::add, true), passwords, limits,
                 Fault.policy(faults)));
     }
 
