@@ -2,6 +2,7 @@ package dev.mqttkit.broker;
 
 import dev.mqttkit.codec.DecoderOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,33 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
     /**
      * One listening socket.
      *
-     * @param tls null for plain TCP
+     * @param port        0 picks a free one
+     * @param tls         null for no TLS
+     * @param transport   MQTT straight over TCP, or in WebSocket frames
      */
-    public record Listener(int port, String bindAddress, Tls tls) {
+    public record Listener(int port, String bindAddress, Tls tls, Transport transport) {
         public Listener {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535 but was " + port);
             }
-            if (bindAddress == null) {
-                throw new IllegalArgumentException("bindAddress must not be null");
+            if (bindAddress == null || transport == null) {
+                throw new IllegalArgumentException("bindAddress and transport must not be null");
             }
+        }
+
+        /** A listener for MQTT straight over TCP (with TLS unless {@code tls} is null). */
+        public Listener(int port, String bindAddress, Tls tls) {
+            this(port, bindAddress, tls, Transport.TCP);
+        }
+
+        /** A plain WebSocket listener ({@code ws://}). */
+        public static Listener webSocket(int port, String bindAddress) {
+            return new Listener(port, bindAddress, null, Transport.WEBSOCKET);
+        }
+
+        /** This listener with TLS ({@code mqtts://}, {@code wss://}). */
+        public Listener withTls(Tls t) {
+            return new Listener(port, bindAddress, t, transport);
         }
     }
 
@@ -106,6 +124,18 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
 
     public BrokerConfig withListeners(List<Listener> l) {
         return copy(b -> b.listeners = l);
+    }
+
+    /**
+     * Adds {@code l} beside the listeners that would be opened now: the explicit ones, or else the default plain
+     * listener on {@link #bindAddress}:{@link #port} (which thereby becomes explicit, so set those first). For example
+     * {@code BrokerConfig.defaults().withAddedListener(Listener.webSocket(0, "127.0.0.1"))} opens a TCP and a
+     * WebSocket listener, both on free ports.
+     */
+    public BrokerConfig withAddedListener(Listener l) {
+        List<Listener> all = new ArrayList<>(effectiveListeners());
+        all.add(l);
+        return withListeners(all);
     }
 
     public BrokerConfig withFaults(Set<Fault> f) {

@@ -56,31 +56,63 @@ public final class ReferenceBroker implements AutoCloseable {
         List<Endpoint> endpoints = new ArrayList<>();
         for (BrokerConfig.Listener l : listeners) {
             endpoints.add(new Endpoint(l.bindAddress(), l.port(),
-                    l.tls() == null ? Optional.empty() : Optional.of(TlsContexts.create(l.tls()))));
+                    l.tls() == null ? Optional.empty() : Optional.of(TlsContexts.create(l.tls())),
+                    l.transport() == Transport.WEBSOCKET));
         }
         NettyServer server = NettyServer.start(endpoints, new NetSettings(config.maxPacketSize(),
                 config.maxConnections(), config.connectTimeoutMillis()), engine);
         ReferenceBroker broker = new ReferenceBroker(server, listeners);
         for (int i = 0; i < listeners.size(); i++) {
             InetSocketAddress a = server.addresses().get(i);
-            log.notice("Opening " + (listeners.get(i).tls() != null ? "TLS " : "") + "listen socket on "
+            BrokerConfig.Listener l = listeners.get(i);
+            log.notice("Opening " + (l.tls() != null ? "TLS " : "")
+                    + (l.transport() == Transport.WEBSOCKET ? "WebSocket " : "") + "listen socket on "
                     + a.getAddress().getHostAddress() + " port " + a.getPort() + ".");
         }
         return broker;
     }
 
-    /** The bound port of the first plain TCP listener (or of the first listener, if all use TLS). */
+    /** A listener as configured, and the address it is bound to (its port when 0 was asked for). */
+    public record Bound(BrokerConfig.Listener listener, InetSocketAddress address) {
+    }
+
+    /**
+     * The bound port of the first plain TCP listener (else of the first TCP listener, else of the first listener): the
+     * port {@code mqtt://} URLs use.
+     */
     public int port() {
         return address().getPort();
     }
 
+    /** The address {@link #port()} belongs to. */
     public InetSocketAddress address() {
+        return find(Transport.TCP).orElseGet(() -> listeners().get(0)).address();
+    }
+
+    /**
+     * The bound port of the first listener of {@code transport}, preferring one without TLS; e.g.
+     * {@code port(Transport.WEBSOCKET)} for a {@code ws://} URL.
+     *
+     * @throws IllegalStateException when no listener has that transport
+     */
+    public int port(Transport transport) {
+        return find(transport).orElseThrow(() -> new IllegalStateException("no " + transport + " listener"))
+                .address().getPort();
+    }
+
+    private Optional<Bound> find(Transport transport) {
+        List<Bound> candidates = listeners().stream().filter(b -> b.listener().transport() == transport).toList();
+        return candidates.stream().filter(b -> b.listener().tls() == null).findFirst()
+                .or(() -> candidates.stream().findFirst());
+    }
+
+    /** Every listener with its bound address, in configuration order. */
+    public List<Bound> listeners() {
+        List<Bound> bound = new ArrayList<>(listeners.size());
         for (int i = 0; i < listeners.size(); i++) {
-            if (listeners.get(i).tls() == null) {
-                return server.addresses().get(i);
-            }
+            bound.add(new Bound(listeners.get(i), server.addresses().get(i)));
         }
-        return server.addresses().get(0);
+        return List.copyOf(bound);
     }
 
     /** Every bound listener address, in configuration order. */

@@ -117,6 +117,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == WebSocketFrames.Event.TEXT_FRAME && connection != null) {
+            engine.transportViolation(connection, "a text WebSocket frame [MQTT-6.0.0-1]");
+            server.flusher().flushAll();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         engine.log().event(BrokerLog.Event.SOCKET_ERROR, "Socket error on client "
                 + (connection != null ? connection.name() : remoteHost()) + ": " + cause.getMessage());

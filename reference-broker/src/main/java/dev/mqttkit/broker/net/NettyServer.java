@@ -5,12 +5,17 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -23,11 +28,14 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * The listeners: Netty's NIO transport with a single event loop thread that accepts, reads, runs the protocol engine
- * and writes, so that all protocol state is confined to it (the same model as mosquitto's single-threaded loop).
+ * and writes, so that all protocol state is confined to it (the same model as mosquitto's single-threaded loop). Each
+ * listener's pipeline is [TLS] [HTTP and WebSocket framing] MQTT: the MQTT handler sees a byte stream either way.
  */
 public final class NettyServer {
     /** Per-connection output buffering before messages wait in the session queue instead (see README). */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+    /** The largest HTTP request body accepted before the WebSocket handshake (an upgrade request has none). */
+    private static final int HTTP_REQUEST_LIMIT = 8192;
     private final EventLoopGroup loop;
     private final List<Channel> listeners = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
@@ -61,6 +69,9 @@ public final class NettyServer {
                                     sslEngine.setUseClientMode(false);
                                     ch.pipeline().addLast("tls", new SslHandler(sslEngine));
                                 }
+                                if (endpoint.webSocket()) {
+                                    addWebSocket(ch.pipeline(), settings, engine);
+                                }
                                 ch.pipeline().addLast("mqtt", new ConnectionHandler(engine, state));
                             }
                         });
@@ -82,6 +93,26 @@ public final class NettyServer {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * HTTP until the WebSocket handshake, then frames (MQTT 3.1.1 chapter 6): any path, subprotocol {@code mqtt} or
+     * {@code mqttv3.1}, the connect timeout for the handshake too, frames no larger than the largest packet accepted.
+     */
+    private static void addWebSocket(ChannelPipeline pipeline, NetSettings settings, ProtocolEngine engine) {
+        WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true)
+                .subprotocols(String.join(",", WebSocketUpgradeGate.SUBPROTOCOLS))
+                .handshakeTimeoutMillis(settings.connectTimeoutMillis())
+                .maxFramePayloadLength(settings.maxPacketSize())
+                .dropPongFrames(true)
+                .build();
+        pipeline.addLast("http", new HttpServerCodec())
+                .addLast("http-request", new HttpObjectAggregator(HTTP_REQUEST_LIMIT))
+                .addLast("ws-gate", new WebSocketUpgradeGate(engine.log()))
+                .addLast("ws", new WebSocketServerProtocolHandler(config))
+                .addLast("ws-frames", new WebSocketFrames());
     }
 
     /** The bound addresses, in endpoint order. */

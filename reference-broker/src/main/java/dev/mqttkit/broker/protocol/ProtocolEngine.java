@@ -129,6 +129,15 @@ public final class ProtocolEngine {
         close(c, true);
     }
 
+    /** The transport under the connection broke a rule of its own, e.g. a text WebSocket frame: close it. */
+    public void transportViolation(Connection c, String what) {
+        if (c.isClosed()) {
+            return;
+        }
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + what + ", disconnecting.");
+        close(c, true);
+    }
+
     /** No CONNECT arrived within the connect timeout. */
     public void connectTimedOut(Connection c) {
         if (!c.isAwaitingConnect()) {
