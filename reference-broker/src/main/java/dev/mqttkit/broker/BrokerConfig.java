@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * @param connectTimeoutMillis how long a new connection may take to send its CONNECT
  */
 public record BrokerConfig(String bindAddress, int port, List<Listener> listeners, Set<Fault> faults,
-                           Consumer<String> log, boolean verbose, Map<String, String> passwords, int maxPacketSize, int maxConnections,
-                           int maxQueuedMessages, int maxInflightMessages, int connectTimeoutMillis) {
+                           Consumer<String> log, boolean verbose, Map<String, String> passwords, int maxPacketSize,
+                           int maxConnections, int maxQueuedMessages, int maxInflightMessages,
+                           int connectTimeoutMillis) {
 
     public static final int DEFAULT_MAX_PACKET_SIZE = 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
@@ -225,8 +226,8 @@ public record BrokerConfig(String bindAddress, int port, List<Listener> listener
         }
 
         BrokerConfig build() {
-            return new BrokerConfig(bindAddress, port, listeners, faults, log, verbose, passwords, maxPacketSize, maxConnections,
-                    maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
+            return new BrokerConfig(bindAddress, port, listeners, faults, log, verbose, passwords, maxPacketSize,
+                    maxConnections, maxQueuedMessages, maxInflightMessages, connectTimeoutMillis);
         }
     }
 }

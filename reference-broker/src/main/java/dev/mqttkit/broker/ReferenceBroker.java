@@ -42,9 +42,9 @@ public final class ReferenceBroker implements AutoCloseable {
     /** Binds every listener and returns once they are listening. */
     public static ReferenceBroker start(BrokerConfig config) throws IOException {
         BrokerLog log = new BrokerLog(config.log(), config.verbose());
-        ProtocolEngine engine = new ProtocolEngine(new EngineSettings(log, config.passwords(),
+        EngineSettings settings = new EngineSettings(log, config.passwords(),
                 new SessionLimits(config.maxInflightMessages(), config.maxQueuedMessages()),
-                Fault.policy(config.faults())));
+                Fault.policy(config.faults()));
         if (!config.faults().isEmpty()) {
             String names = config.faults().stream().map(f -> f.name() + " (" + f.statement() + ")").sorted()
                     .collect(Collectors.joining(", "));
@@ -60,7 +60,8 @@ public final class ReferenceBroker implements AutoCloseable {
                     l.transport() == Transport.WEBSOCKET));
         }
         NettyServer server = NettyServer.start(endpoints, new NetSettings(config.maxPacketSize(),
-                config.maxConnections(), config.connectTimeoutMillis()), engine);
+                config.maxConnections(), config.connectTimeoutMillis()),
+                scheduler -> new ProtocolEngine(settings, scheduler));
         ReferenceBroker broker = new ReferenceBroker(server, listeners);
         for (int i = 0; i < listeners.size(); i++) {
             InetSocketAddress a = server.addresses().get(i);

@@ -1,6 +1,7 @@
 package dev.mqttkit.broker.net;
 
 import dev.mqttkit.broker.protocol.ProtocolEngine;
+import dev.mqttkit.broker.protocol.Scheduler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -23,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
@@ -44,13 +46,20 @@ public final class NettyServer {
         this.loop = loop;
     }
 
-    /** Binds every endpoint; returns once all are listening. */
-    public static NettyServer start(List<Endpoint> endpoints, NetSettings settings, ProtocolEngine engine)
-            throws IOException {
+    /**
+     * Starts the event loop, makes the protocol engine with a {@link Scheduler} on it, and binds every endpoint;
+     * returns once all are listening.
+     */
+    public static NettyServer start(List<Endpoint> endpoints, NetSettings settings,
+                                    Function<Scheduler, ProtocolEngine> engines) throws IOException {
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mqttkit-broker", true),
                 NioIoHandler.newFactory());
         NettyServer server = new NettyServer(loop);
         ServerState state = new ServerState(settings);
+        ProtocolEngine engine = engines.apply((task, delayMillis) -> loop.schedule(() -> {
+            task.run();
+            state.flusher().flushAll();
+        }, delayMillis, TimeUnit.MILLISECONDS));
         try {
             for (Endpoint endpoint : endpoints) {
                 SSLContext ssl = endpoint.tls().orElse(null);

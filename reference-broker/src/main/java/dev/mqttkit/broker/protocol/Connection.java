@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * The protocol state of one network connection: awaiting CONNECT, then connected to a session, then closed, and
- * never back. Confined to the protocol thread.
+ * never back. (A deliberate fault may instead leave a CONNECT unanswered: nothing the connection sends is acted upon
+ * until it closes.) Confined to the protocol thread.
  */
 public final class Connection {
-    private enum State { AWAITING_CONNECT, CONNECTED, CLOSED }
+    private enum State { AWAITING_CONNECT, CONNECTED, UNANSWERED, CLOSED }
 
     private final Link link;
     private State state = State.AWAITING_CONNECT;
@@ -35,6 +36,19 @@ public final class Connection {
 
     public boolean isClosed() {
         return state == State.CLOSED;
+    }
+
+    /** Whether a deliberate fault left its CONNECT unanswered. */
+    public boolean isUnanswered() {
+        return state == State.UNANSWERED;
+    }
+
+    /** A deliberate fault leaves the CONNECT unanswered: from now on nothing is acted upon. */
+    void leaveUnanswered() {
+        if (state != State.AWAITING_CONNECT) {
+            throw new IllegalStateException("leaveUnanswered in state " + state);
+        }
+        state = State.UNANSWERED;
     }
 
     /** The CONNECT was accepted: the connection now serves {@code s} for {@code id}, holding {@code w} (or null). */

@@ -1,5 +1,10 @@
 package dev.mqttkit.broker.protocol;
 
+import dev.mqttkit.broker.session.Session;
+import dev.mqttkit.codec.packet.Packet;
+import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.codec.packet.Publish;
+import dev.mqttkit.codec.packet.Pubrec;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.codec.packet.Subscription;
 
@@ -7,12 +12,30 @@ import dev.mqttkit.codec.packet.Subscription;
  * Every point where the broker can be made to deviate from MQTT 3.1.1 on purpose, to calibrate the conformance
  * suite. Each hook's default is the conforming behaviour, with the statement it follows; {@link #CONFORMING} is the
  * policy of a broker without faults. The root package's {@code Fault} set overrides hooks, so the protocol logic asks
- * the policy instead of testing fault names, and reads the same with or without faults.
+ * the policy instead of testing fault names, and reads the same with or without faults. A policy serves one broker
+ * and may keep state for it; like the engine, it is called on the protocol thread only.
  */
 public interface FaultPolicy {
     /** The policy of a broker without deliberate faults. */
     FaultPolicy CONFORMING = new FaultPolicy() {
     };
+
+    /** Whether a CONNECT is answered at all (acted upon, with CONNACK) [MQTT-3.1.4-4]. */
+    default boolean answersConnect() {
+        return true;
+    }
+
+    /** Told of every malformed packet received, before the connection is closed. */
+    default void malformedPacketReceived() {
+    }
+
+    /**
+     * Whether the broker serves clients of {@code version}; a CONNECT of a version it does not serve is closed
+     * without CONNACK, which MQTT-3.1.2-1 allows for a protocol name the server does not accept.
+     */
+    default boolean servesVersion(ProtocolVersion version) {
+        return true;
+    }
 
     /** Whether a new connection with a client id in use closes the older connection [MQTT-3.1.4-2]. */
     default boolean takesOverExistingConnection() {
@@ -34,6 +57,11 @@ public interface FaultPolicy {
         return false;
     }
 
+    /** The answer to a QoS 2 PUBLISH with {@code packetId} from a client [MQTT-3.3.4-1, MQTT-4.3.3-2]. */
+    default Packet qos2Receipt(int packetId) {
+        return new Pubrec(packetId);
+    }
+
     /** Whether a re-sent QoS 2 PUBLISH, before PUBREL, is delivered to subscribers again [MQTT-4.3.3-2]. */
     default boolean deliversResentQos2() {
         return false;
@@ -44,7 +72,7 @@ public interface FaultPolicy {
         return true;
     }
 
-    /** Whether an UNSUBSCRIBE is answered when {@code anyRemoved} tells if it removed a subscription [MQTT-3.10.4-5]. */
+    /** Whether an UNSUBSCRIBE is answered; {@code anyRemoved}: whether it removed a subscription [MQTT-3.10.4-5]. */
     default boolean answersUnsubscribe(boolean anyRemoved) {
         return true;
     }
@@ -61,6 +89,28 @@ public interface FaultPolicy {
 
     /** The RETAIN flag of a live forward of a message published with {@code published} [MQTT-3.3.1-9]. */
     default boolean retainFlagOnLiveForward(boolean published) {
+        return false;
+    }
+
+    /** Whether a client's own publications reach its own matching subscriptions [MQTT-4.5.0-1]. */
+    default boolean deliversToOwnSubscriptions() {
+        return true;
+    }
+
+    /**
+     * Runs {@code deliveries}, the forwarding of one message to the subscriptions it matched. The conforming broker
+     * runs them at once; MQTT orders nothing across connections, so later is allowed too, as long as messages keep
+     * their order (MQTT-4.6.0-6).
+     */
+    default void fanOut(Scheduler scheduler, Runnable deliveries) {
+        deliveries.run();
+    }
+
+    /**
+     * Whether {@code message} may be sent before the messages already waiting in {@code session}'s queue. The
+     * conforming broker keeps one order per session; MQTT-4.6.0-6 requires it only per topic and QoS.
+     */
+    default boolean overtakesQueue(Publish message, Session session) {
         return false;
     }
 
@@ -85,6 +135,14 @@ public interface FaultPolicy {
     /** Whether a new subscription gets the matching retained messages [MQTT-3.3.1-6]. */
     default boolean sendsRetainedOnSubscribe() {
         return true;
+    }
+
+    /**
+     * Whether the retained messages matching a new subscription are sent before its SUBACK; section 3.8.4 permits
+     * either order, and the conforming broker sends the SUBACK first.
+     */
+    default boolean retainedBeforeSuback() {
+        return false;
     }
 
     /** The RETAIN flag of a retained message sent because of a new subscription [MQTT-3.3.1-8]. */

@@ -42,10 +42,11 @@ public final class ProtocolEngine {
     private final Authenticator authenticator;
     private final SessionTable sessions;
 
-    public ProtocolEngine(EngineSettings settings) {
+    /** @param scheduler runs the engine's own delayed work (only deliberate faults have any) */
+    public ProtocolEngine(EngineSettings settings, Scheduler scheduler) {
         this.faults = settings.faults();
         this.log = settings.log();
-        this.router = new Router(faults, log);
+        this.router = new Router(faults, log, scheduler);
         this.authenticator = new Authenticator(settings.passwords());
         this.sessions = new SessionTable(router, settings.limits());
     }
@@ -61,12 +62,16 @@ public final class ProtocolEngine {
 
     /** A packet decoded from the connection. */
     public void received(Connection c, Packet packet) {
-        if (c.isClosed()) {
+        if (c.isClosed() || c.isUnanswered()) {
             return;
         }
         if (c.isAwaitingConnect()) {
             if (packet instanceof Connect connect) {
-                connect(c, connect);
+                if (faults.answersConnect()) {
+                    connect(c, connect);
+                } else {
+                    c.leaveUnanswered();
+                }
             } else {
                 log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + packet.type()
                         + " before CONNECT, disconnecting.");
@@ -118,9 +123,10 @@ public final class ProtocolEngine {
 
     /** The connection's bytes broke a rule: close it (MQTT 3.1.1 section 4.8), answering 0x01 for a bad level. */
     public void malformed(Connection c, Violation violation) {
-        if (c.isClosed()) {
+        if (c.isClosed() || c.isUnanswered()) {
             return;
         }
+        faults.malformedPacketReceived();
         if (c.isAwaitingConnect() && violation.rule() == Rule.PROTOCOL_LEVEL) {
             router.send(c, Connack.refused(Connack.UNACCEPTABLE_PROTOCOL_VERSION)); // MQTT-3.1.2-2
         }
@@ -176,6 +182,12 @@ public final class ProtocolEngine {
 
     private void connect(Connection c, Connect connect) {
         ProtocolVersion version = connect.version();
+        if (!faults.servesVersion(version)) {
+            log.event(BrokerLog.Event.REFUSED, "Refused connection from " + c.link().remoteHost() + ": "
+                    + version + " is not served, closing without CONNACK.");
+            close(c, false); // MQTT-3.1.2-1 allows it for a protocol name the server does not accept
+            return;
+        }
         String clientId = connect.clientId();
         if (ClientIdentifiers.check(version, clientId, connect.cleanSession()).isPresent()) {
             refuse(c, Connack.IDENTIFIER_REJECTED); // MQTT-3.1.3-8, 3.1 section 3.1
@@ -226,17 +238,17 @@ public final class ProtocolEngine {
 
     private void publish(Connection c, Publish p) {
         switch (p.qos()) {
-            case AT_MOST_ONCE -> router.publish(p);
+            case AT_MOST_ONCE -> router.publish(p, c.session());
             case AT_LEAST_ONCE -> {
-                router.publish(p);
+                router.publish(p, c.session());
                 router.send(c, new Puback(p.packetId()));
             }
             case EXACTLY_ONCE -> {
                 boolean first = c.session().receiveQos2(p.packetId());
                 if (first || faults.deliversResentQos2()) {
-                    router.publish(p); // MQTT-4.3.3-2: deliver once per packet id until PUBREL
+                    router.publish(p, c.session()); // MQTT-4.3.3-2: deliver once per packet id until PUBREL
                 }
-                router.send(c, new Pubrec(p.packetId()));
+                router.send(c, faults.qos2Receipt(p.packetId()));
             }
         }
     }
@@ -247,9 +259,16 @@ public final class ProtocolEngine {
             router.subscribe(c.session(), sub);
             codes.add(sub.qos().value());
         }
-        router.send(c, new Suback(s.packetId(), codes));
+        Suback suback = new Suback(s.packetId(), codes);
+        boolean retainedFirst = faults.retainedBeforeSuback(); // section 3.8.4 permits either order
+        if (!retainedFirst) {
+            router.send(c, suback);
+        }
         for (Subscription sub : s.subscriptions()) {
             router.sendRetained(c.session(), sub);
+        }
+        if (retainedFirst) {
+            router.send(c, suback);
         }
     }
 
@@ -275,12 +294,14 @@ public final class ProtocolEngine {
             return;
         }
         sessions.release(c);
-        c.takeWill().filter(w -> abnormal && faults.publishesWillOnAbnormalClose()).ifPresent(this::publishWill);
+        c.takeWill().filter(w -> abnormal && faults.publishesWillOnAbnormalClose())
+                .ifPresent(w -> publishWill(w, c.session()));
     }
 
-    private void publishWill(Will will) {
+    /** Publishes a will on behalf of the client whose session was {@code origin}. */
+    private void publishWill(Will will, Session origin) {
         boolean retain = faults.willRetainFlag(will.retain());
-        router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()));
+        router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()), origin);
     }
 
     /** Number of sessions held, online or not; for tests and diagnostics. */

@@ -27,13 +27,15 @@ import java.util.Optional;
 final class Router {
     private final FaultPolicy faults;
     private final BrokerLog log;
+    private final Scheduler scheduler;
     private final TopicTree<Session, Subscription> subscriptions;
     private final RetainedStore<Publish> retained;
     private final Map<Session, Connection> online = new IdentityHashMap<>();
 
-    Router(FaultPolicy faults, BrokerLog log) {
+    Router(FaultPolicy faults, BrokerLog log, Scheduler scheduler) {
         this.faults = faults;
         this.log = log;
+        this.scheduler = scheduler;
         this.subscriptions = new TopicTree<>(faults.wildcardsMatchDollarTopics());
         this.retained = new RetainedStore<>(faults.wildcardsMatchDollarTopics());
     }
@@ -72,8 +74,11 @@ final class Router {
         return subscriptions.size();
     }
 
-    /** Handles an application message published by a client or a will (MQTT 3.1.1 sections 3.3.1.3, 3.3.5). */
-    void publish(Publish message) {
+    /**
+     * Handles an application message published by a client or as its will (MQTT 3.1.1 sections 3.3.1.3, 3.3.5);
+     * {@code origin} is that client's session.
+     */
+    void publish(Publish message, Session origin) {
         if (message.retain()) {
             if (message.payload().isEmpty() && faults.emptyRetainedClears()) {
                 retained.remove(message.topic());
@@ -83,13 +88,24 @@ final class Router {
             }
         }
         boolean retain = faults.retainFlagOnLiveForward(message.retain());
+        boolean toOrigin = faults.deliversToOwnSubscriptions(); // MQTT-4.5.0-1: the publisher's own too
         if (faults.copyPerMatchingSubscription()) {
-            subscriptions.match(message.topic(), (s, sub) -> forward(s, message, sub.qos(), retain));
+            List<Map.Entry<Session, Subscription>> all = new ArrayList<>();
+            subscriptions.match(message.topic(), (s, sub) -> {
+                if (toOrigin || s != origin) {
+                    all.add(Map.entry(s, sub));
+                }
+            });
+            faults.fanOut(scheduler, () -> all.forEach(e -> forward(e.getKey(), message, e.getValue().qos(), retain)));
             return;
         }
         Map<Session, Subscription> targets = new LinkedHashMap<>();
-        subscriptions.match(message.topic(), (s, sub) -> targets.merge(s, sub, faults::overlapWinner));
-        targets.forEach((s, sub) -> forward(s, message, sub.qos(), retain));
+        subscriptions.match(message.topic(), (s, sub) -> {
+            if (toOrigin || s != origin) {
+                targets.merge(s, sub, faults::overlapWinner);
+            }
+        });
+        faults.fanOut(scheduler, () -> targets.forEach((s, sub) -> forward(s, message, sub.qos(), retain)));
     }
 
     private void forward(Session session, Publish message, Qos granted, boolean retain) {
@@ -123,7 +139,8 @@ final class Router {
             }
             return;
         }
-        if (session.hasQueued() || !c.link().writable() || !session.windowHasRoomFor(message)) {
+        boolean waitsBehindQueue = session.hasQueued() && !faults.overtakesQueue(message, session);
+        if (waitsBehindQueue || !c.link().writable() || !session.windowHasRoomFor(message)) {
             enqueue(session, message);
             return;
         }

@@ -62,7 +62,8 @@ class DefaultLogIT {
     @Test
     void logsKeepAliveCloses() throws Exception {
         int port = start(BrokerConfig.defaults());
-        try (TestClient silent = TestClient.connected(port, Connect.of(ProtocolVersion.MQTT_3_1_1, "silent", true, 1))) {
+        Connect connect = Connect.of(ProtocolVersion.MQTT_3_1_1, "silent", true, 1);
+        try (TestClient silent = TestClient.connected(port, connect)) {
             silent.expectClosed();
         }
         log.await("Client silent has exceeded timeout, disconnecting.", Duration.ofSeconds(5));
@@ -81,7 +82,8 @@ class DefaultLogIT {
         int port = start(BrokerConfig.defaults().withMaxQueuedMessages(10));
         try (TestClient pub = TestClient.connected(port, "pub");
              StalledSubscriber slow = StalledSubscriber.connect(port, "slow", 0, "gone/slow", "flood")) {
-            StalledSubscriber.floodUntilLogged(pub, "flood", log, "Outgoing messages are being dropped for client slow");
+            StalledSubscriber.floodUntilLogged(pub, "flood", log,
+                    "Outgoing messages are being dropped for client slow");
             try (TestClient reader = slow.resumeReading()) {
                 while (reader.poll(Duration.ofSeconds(1)).isPresent()) {
                     continue; // what the broker held for it

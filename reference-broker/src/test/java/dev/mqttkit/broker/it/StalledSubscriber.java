@@ -51,7 +51,7 @@ final class StalledSubscriber implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects with {@code keepAliveSeconds} and a will on {@code willTopic}, subscribes to {@code filter} at QoS 0. */
+    /** Connects with {@code keepAliveSeconds} and a will on {@code willTopic}; subscribes to {@code filter}, QoS 0. */
     static StalledSubscriber connect(int port, String clientId, int keepAliveSeconds, String willTopic, String filter)
             throws IOException {
         Socket s = new Socket();
@@ -107,8 +107,8 @@ final class StalledSubscriber implements AutoCloseable {
     }
 
     /**
-     * Publishes 1 KiB QoS 0 messages to {@code topic} from {@code publisher}, in batches closed by a PINGREQ round trip,
-     * until {@code log} shows {@code line}; returns how many were sent. Bounded by 30,000 messages.
+     * Publishes 1 KiB QoS 0 messages to {@code topic} from {@code publisher}, in batches closed by a PINGREQ round
+     * trip, until {@code log} shows {@code line}; returns how many were sent. Bounded by 30,000 messages.
      */
     static int floodUntilLogged(TestClient publisher, String topic, LogLines log, String line) throws IOException {
         byte[] body = new byte[1024];

@@ -157,7 +157,8 @@ class WebSocketIT {
         BrokerConfig.Tls tls = new BrokerConfig.Tls(null, null, dir.resolve("broker.p12"), "changeit");
         start(BrokerConfig.defaults().withAddedListener(BrokerConfig.Listener.webSocket(0, "127.0.0.1").withTls(tls)));
         URI wss = URI.create("wss://127.0.0.1:" + broker.port(Transport.WEBSOCKET) + "/mqtt");
-        try (WebSocketTestClient ws = WebSocketTestClient.open(wss, V311, trusting(dir.resolve("broker.p12")), "mqtt")) {
+        SSLContext trusting = trusting(dir.resolve("broker.p12"));
+        try (WebSocketTestClient ws = WebSocketTestClient.open(wss, V311, trusting, "mqtt")) {
             ws.send(Connect.of(V311, "secure", true, 60));
             assertThat(ws.take()).isEqualTo(Connack.accepted(false));
         }

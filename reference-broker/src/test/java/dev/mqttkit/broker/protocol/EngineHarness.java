@@ -23,10 +23,11 @@ import java.util.Set;
 final class EngineHarness {
     final ProtocolEngine engine;
     final List<String> logLines = new ArrayList<>();
+    final ManualScheduler scheduler = new ManualScheduler();
 
     private EngineHarness(Map<String, String> passwords, SessionLimits limits, Set<Fault> faults) {
         this.engine = new ProtocolEngine(new EngineSettings(new BrokerLog(logLines::add, true), passwords, limits,
-                Fault.policy(faults)));
+                Fault.policy(faults)), scheduler);
     }
 
     EngineHarness(Fault... faults) {
