@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class WebSocketUpgradeGate extends ChannelInboundHandlerAdapter {
         if (upgrade == null || !upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
             return "this port speaks MQTT over WebSocket only; send a WebSocket upgrade request";
         }
-        Set<String> offered = new java.util.HashSet<>();
+        Set<String> offered = new HashSet<>();
         for (String header : request.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
             for (String token : header.split(",")) {
                 offered.add(token.trim());

@@ -38,6 +38,15 @@ class MainTests {
     }
 
     @Test
+    void reportsTheJvmHeapCapAndCollectors() {
+        long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(Main.memory()).matches("max heap \\d+ MiB, collectors .+");
+        int reported = Integer.parseInt(Main.memory().replaceAll("^max heap (\\d+) MiB.*", "$1"));
+        assertThat(reported).as("the configured cap, at least what the JVM reports as usable").isGreaterThanOrEqualTo(
+                (int) mib);
+    }
+
+    @Test
     void refusesFaultsWithoutAllowFaults() {
         assertThatThrownBy(() -> parse("--fault", "NO_PINGRESP").configure())
                 .hasMessageContaining("--allow-faults");

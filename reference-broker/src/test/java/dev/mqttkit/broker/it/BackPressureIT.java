@@ -45,7 +45,7 @@ class BackPressureIT {
         int sent;
         int publishes = 0;
         try (StalledSubscriber slow = StalledSubscriber.connect(broker.port(), "slow", 1, "gone/slow", "flood")) {
-            slow.startPinging(Duration.ofMillis(250));
+            slow.startPinging(Duration.ofMillis(100));
             sent = StalledSubscriber.floodUntilLogged(publisher, "flood", log, DROPPING);
             int mark = log.mark();
 
@@ -54,16 +54,23 @@ class BackPressureIT {
             assertThat(watcher.poll(Duration.ofMillis(4 * 1500))).as("the will of slow (closed as silent)").isEmpty();
             assertThat(log.countAfter(mark, "Client slow has exceeded timeout")).isZero();
 
-            slow.stopPinging();
+            // Reading again, still pinging (the keep-alive still holds), until no message came for a second.
             try (TestClient reader = slow.resumeReading()) {
-                Optional<Packet> p;
-                while ((p = reader.poll(Duration.ofSeconds(1))).isPresent()) {
-                    if (p.get() instanceof Publish) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                long lastMessage = System.nanoTime();
+                while (System.nanoTime() - lastMessage < Duration.ofSeconds(1).toNanos()) {
+                    assertThat(System.nanoTime()).as("still receiving after 30 s").isLessThan(deadline);
+                    Optional<Packet> p = reader.poll(Duration.ofMillis(200));
+                    if (p.isPresent() && p.get() instanceof Publish) {
                         publishes++;
-                    } else {
+                        lastMessage = System.nanoTime();
+                    } else if (p.isPresent()) {
                         assertThat(p.get()).isEqualTo(Pingresp.INSTANCE);
+                    } else {
+                        assertThat(reader.isClosed()).as("slow closed while reading what was held").isFalse();
                     }
                 }
+                slow.stopPinging();
                 reader.fence();
             }
         }
@@ -75,7 +82,7 @@ class BackPressureIT {
     @Test
     void closesASubscriberThatFallsSilentWhileItsOutputIsBackedUp() throws Exception {
         try (StalledSubscriber slow = StalledSubscriber.connect(broker.port(), "slow", 1, "gone/slow", "flood")) {
-            slow.startPinging(Duration.ofMillis(250));
+            slow.startPinging(Duration.ofMillis(100));
             StalledSubscriber.floodUntilLogged(publisher, "flood", log, DROPPING);
             slow.stopPinging();
 
