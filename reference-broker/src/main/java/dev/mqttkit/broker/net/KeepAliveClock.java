@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * PINGREQs may be waiting unread in the socket. So when the deadline passes while reading is suspended, the clock
  * first looks: it asks for one read (Netty's manual read, at most one receive buffer, whose acknowledgements add a
  * bounded amount to the output) and decides {@link #PROBE_GRACE_MILLIS} later. A client whose bytes arrive is not
- * silent and keeps its connection; one from which nothing arrives is closed, only that grace later than a client that
- * is being read. Time spent not reading is not counted for or against the client: only bytes are.
+ * silent and keeps its connection, its clock restarting from that read; one from which nothing arrives is closed.
+ * Since bytes that waited unread count from when they are read, a client that falls silent while not being read is
+ * closed at most one deadline plus the grace later than it would have been if read: late rather than wrong.
  */
 final class KeepAliveClock {
     /** How long a probe read may take to deliver bytes already waiting in the socket. */
