@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Our reference broker and mosquitto, side by side in one run, on loopback only: QoS 0 and QoS 1 fan-in and fan-out
-# (messages/s, latency percentiles) and the brokers' resident memory at 10,000 idle connections.
+# (messages/s, latency percentiles), the brokers' resident memory at 10,000 idle connections, and their resident
+# memory during and after a 60 s flood.
 #
 # Usage (from anywhere):  bench/broker-vs-mosquitto.sh
 # Knobs (environment):    MESSAGES FANOUT_MESSAGES PUBLISHERS SUBSCRIBERS IDLE WINDOW WARMUP PAYLOAD TIMEOUT
-#                         PORT_OURS PORT_MOSQUITTO OURS_JAVA_OPTS MOSQUITTO
+#                         FLOOD_SECONDS PORT_OURS PORT_MOSQUITTO OURS_JAVA_OPTS MOSQUITTO
+# Our broker runs through reference-broker/bin/mqttkit-broker, i.e. with its documented memory settings;
+# OURS_JAVA_OPTS adds JVM options after them (MQTTKIT_BROKER_JAVA_OPTS), e.g. OURS_JAVA_OPTS=-Xmx1g. For the memory
+# figures a third process runs the same jar with plain "java -jar" (the JVM's own defaults), on PORT_OURS_JVM.
 # Builds the jars it needs if they are missing. Every run is bounded by a message count and TIMEOUT seconds.
 # The table goes to stdout and to bench/target/broker-vs-mosquitto.md.
 set -euo pipefail
@@ -19,8 +23,10 @@ WINDOW=${WINDOW:-200}
 WARMUP=${WARMUP:-20000}
 PAYLOAD=${PAYLOAD:-64}
 TIMEOUT=${TIMEOUT:-120}
+FLOOD_SECONDS=${FLOOD_SECONDS:-60}
 PORT_OURS=${PORT_OURS:-18883}
 PORT_MOSQUITTO=${PORT_MOSQUITTO:-18884}
+PORT_OURS_JVM=${PORT_OURS_JVM:-18885}
 MOSQUITTO=${MOSQUITTO:-/usr/sbin/mosquitto}
 OURS_JAVA_OPTS=${OURS_JAVA_OPTS:-}
 
@@ -63,11 +69,23 @@ start_brokers() {
   MOSQUITTO_PID=$!; pids+=("$MOSQUITTO_PID")
   printf 'listener %s\nmax_queued_messages 1000000\nmax_inflight_messages 20\nmax_connections 0\n' \
     "$PORT_OURS" > "$work/ours.conf"
-  # shellcheck disable=SC2086
-  java $OURS_JAVA_OPTS -jar "$BROKER_JAR" -c "$work/ours.conf" > "$work/ours.log" 2>&1 &
+  MQTTKIT_BROKER_JAVA_OPTS=$OURS_JAVA_OPTS MQTTKIT_BROKER_JAR=$BROKER_JAR \
+    reference-broker/bin/mqttkit-broker -c "$work/ours.conf" > "$work/ours.log" 2>&1 &
   OURS_PID=$!; pids+=("$OURS_PID")
+  printf 'listener %s\nmax_queued_messages 1000000\nmax_inflight_messages 20\nmax_connections 0\n' \
+    "$PORT_OURS_JVM" > "$work/ours-jvm.conf"
+  java -jar "$BROKER_JAR" -c "$work/ours-jvm.conf" > "$work/ours-jvm.log" 2>&1 &
+  OURS_JVM_PID=$!; pids+=("$OURS_JVM_PID")
   wait_for_port "$PORT_MOSQUITTO"
   wait_for_port "$PORT_OURS"
+  wait_for_port "$PORT_OURS_JVM"
+}
+
+# label port pid of each broker whose memory is measured
+memory_subjects() {
+  echo "ours $PORT_OURS $OURS_PID"
+  echo "ours-java-jar $PORT_OURS_JVM $OURS_JVM_PID"
+  echo "mosquitto $PORT_MOSQUITTO $MOSQUITTO_PID"
 }
 
 rows=()
@@ -98,18 +116,31 @@ done
 # Memory on fresh processes, so that neither carries the heap or buffers of the runs above.
 start_brokers
 idle_rows=()
-for broker in ours mosquitto; do
-  if [[ $broker == ours ]]; then port=$PORT_OURS; pid=$OURS_PID; else port=$PORT_MOSQUITTO; pid=$MOSQUITTO_PID; fi
+while read -r broker port pid; do
   out=$(java -cp "$BENCH_JAR" dev.mqttkit.bench.load.LoadGen --label "$broker" --port "$port" --pid "$pid" \
-        --scenario idle --clients "$IDLE" --timeout "$TIMEOUT" 2>&1) || true
+        --scenario idle --clients "$IDLE" --timeout "$TIMEOUT" 2>&1 < /dev/null) || true
   echo "$out" >&2
   idle_rows+=("$out")
-done
+done < <(memory_subjects)
+
+# A 60 s flood on fresh processes: QoS 1, 10 publishers to 10 subscribers (every message to all ten), 256-byte
+# payloads, back-to-back runs with fresh connections; RSS sampled every 250 ms.
+start_brokers
+flood_rows=()
+while read -r broker port pid; do
+  out=$(java -cp "$BENCH_JAR" dev.mqttkit.bench.load.LoadGen --label "$broker" --port "$port" --pid "$pid" \
+        --scenario flood --seconds "$FLOOD_SECONDS" --timeout "$TIMEOUT" 2>&1 < /dev/null) || true
+  echo "$out" >&2
+  flood_rows+=("$out")
+done < <(memory_subjects)
+ours_memory=$(grep -o 'max heap [^)]*' "$work/ours.log" | head -1 || true)
+jvm_memory=$(grep -o 'max heap [^)]*' "$work/ours-jvm.log" | head -1 || true)
 
 mkdir -p bench/target
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);"
   echo "$("$MOSQUITTO" -h 2>/dev/null | head -1 || true), $(java -version 2>&1 | head -1)."
+  echo "ours: bin/mqttkit-broker, ${ours_memory:-?}; ours-java-jar: java -jar, ${jvm_memory:-?}."
   echo
   echo "| broker | scenario | clients | delivered | msgs/s | p50 ms | p99 ms | max ms |"
   echo "|---|---|---|---:|---:|---:|---:|---:|"
@@ -118,4 +149,8 @@ mkdir -p bench/target
   echo "| broker | connections | held (PINGREQ answered) | RSS before | RSS at $IDLE | RSS per connection | time to connect |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   printf '%s\n' "${idle_rows[@]}"
+  echo
+  echo "| broker | flood | delivered | msgs/s | RSS before | RSS peak | RSS at end |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${flood_rows[@]}"
 } | tee bench/target/broker-vs-mosquitto.md

@@ -11,13 +11,16 @@ import java.util.Map;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.mqttkit.bench.load.LoadGen --label NAME --port PORT
- *     --scenario fan-in|fan-out|idle [--qos 0|1] [--clients N] [--messages N] [--payload BYTES]
- *     [--window N] [--warmup N] [--timeout SECONDS] [--pid BROKER_PID] [--host 127.0.0.1]
+ *     --scenario fan-in|fan-out|idle|flood [--qos 0|1] [--clients N] [--subscribers N] [--messages N]
+ *     [--payload BYTES] [--window N] [--warmup N] [--seconds N] [--timeout SECONDS] [--pid BROKER_PID]
+ *     [--host 127.0.0.1]
  * </pre>
  *
- * {@code --clients} is the number of publishers for fan-in, of subscribers for fan-out, of connections for idle;
- * {@code --messages} is what each subscriber receives; {@code --warmup} runs that many first, unreported;
- * {@code --window} bounds deliveries in flight (see {@link Throughput}). Exits 1 when a run did not complete.
+ * {@code --clients} is the number of publishers for fan-in and flood, of subscribers for fan-out, of connections for
+ * idle; {@code --subscribers} that of subscribers for flood (default 10); {@code --messages} is what each subscriber
+ * receives (for flood: per back-to-back run); {@code --warmup} runs that many first, unreported; {@code --window}
+ * bounds deliveries in flight (see {@link Throughput}); {@code --seconds} is how long a flood lasts (default 60). Exits
+ * 1 when a run did not complete.
  */
 public final class LoadGen {
     private LoadGen() {
@@ -42,10 +45,26 @@ public final class LoadGen {
                     label, r.wanted(), r.held(), r.rssBeforeKiB(), r.rssAfterKiB(),
                     (r.rssAfterKiB() - r.rssBeforeKiB()) / (double) Math.max(1, r.held()), r.seconds());
             failure = r.failure();
+        } else if (scenario.equals("flood")) {
+            int publishers = Integer.parseInt(a.getOrDefault("clients", "10"));
+            int subscribers = Integer.parseInt(a.getOrDefault("subscribers", "10"));
+            Qos qos = Qos.of(Integer.parseInt(a.getOrDefault("qos", "1")));
+            int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
+            Throughput.Settings shape = new Throughput.Settings(host, port, qos, publishers, subscribers,
+                    Integer.parseInt(a.getOrDefault("messages", "20000")),
+                    Integer.parseInt(a.getOrDefault("payload", "256")),
+                    Integer.parseInt(a.getOrDefault("window", "1000")), timeout);
+            Flood.Result r = Flood.run(shape, seconds, pid);
+            System.out.printf(Locale.ROOT, "| %s | %d s flood, QoS %d, %d pub → %d sub, %d B | %,d | %,.0f | %,d KiB "
+                            + "| %,d KiB | %,d KiB |%n", label, seconds, qos.value(), publishers, subscribers,
+                    shape.payloadBytes(), r.delivered(), r.perSecond(), r.rssBeforeKiB(), r.rssPeakKiB(),
+                    r.rssEndKiB());
+            failure = r.failure();
         } else {
             boolean fanIn = scenario.equals("fan-in");
             if (!fanIn && !scenario.equals("fan-out")) {
-                throw new IllegalArgumentException("--scenario must be fan-in, fan-out or idle but was " + scenario);
+                throw new IllegalArgumentException("--scenario must be fan-in, fan-out, idle or flood but was "
+                        + scenario);
             }
             int clients = Integer.parseInt(a.getOrDefault("clients", fanIn ? "10" : "20"));
             Qos qos = Qos.of(Integer.parseInt(a.getOrDefault("qos", "0")));

@@ -42,6 +42,20 @@ class LoadGenTests {
     }
 
     @Test
+    void floodRunsBackToBackForItsTimeAndSamplesTheBrokersMemory() throws Exception {
+        Throughput.Settings shape = new Throughput.Settings("127.0.0.1", broker.port(), Qos.AT_LEAST_ONCE, 2, 2, 200,
+                32, 50, 30);
+        Flood.Result r = Flood.run(shape, 1, ProcessHandle.current().pid());
+
+        assertThat(r.failure()).isNull();
+        assertThat(r.delivered()).as("deliveries, whole runs of 2 x 200").isPositive().isEqualTo(
+                r.delivered() / 400 * 400);
+        assertThat(r.seconds()).isGreaterThanOrEqualTo(1.0);
+        assertThat(r.rssBeforeKiB()).isPositive();
+        assertThat(r.rssPeakKiB()).isGreaterThanOrEqualTo(Math.max(r.rssBeforeKiB(), r.rssEndKiB()));
+    }
+
+    @Test
     void idleConnectionsAreAllHeldAndAnswerAPing() throws Exception {
         IdleConnections.Result r = IdleConnections.run("127.0.0.1", broker.port(), 200,
                 ProcessHandle.current().pid(), 30);

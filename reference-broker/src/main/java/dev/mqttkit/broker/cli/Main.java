@@ -1,17 +1,21 @@
 package dev.mqttkit.broker.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.Fault;
 import dev.mqttkit.broker.ReferenceBroker;
 import dev.mqttkit.broker.config.ConfigException;
 import dev.mqttkit.broker.config.ConfigFile;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryManagerMXBean;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +33,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-c", "--config-file"}, description = "Configuration file (see reference-broker/README.md).")
     Path configFile;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log every connection and packet.")
+    @Option(names = {"-v", "--verbose"}, description = "Log every connection and packet (by default only what "
+            + "was refused, dropped or went wrong is logged, at most 10 lines per second of each kind).")
     boolean verbose;
 
     @Option(names = "--fault", paramLabel = "NAME",
@@ -66,9 +71,26 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "mqttkit-broker-shutdown"));
         System.out.println(System.currentTimeMillis() / 1000 + ": mqttkit reference broker listening on "
-                + broker.addresses());
+                + broker.addresses() + " (" + memory() + ")");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The JVM's heap cap and collectors, printed at start: a JVM started without options sizes its heap to a quarter of
+     * the machine's memory, so this says whether the broker runs with {@code bin/mqttkit-broker}'s settings or not.
+     */
+    static String memory() {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            maxHeap = Long.parseLong(hotspot.getVMOption("MaxHeapSize").getValue());
+        } catch (RuntimeException e) {
+            // not HotSpot: the usable heap is the best figure there is
+        }
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(MemoryManagerMXBean::getName).collect(Collectors.joining(" + "));
+        return "max heap " + maxHeap / (1024 * 1024) + " MiB, collectors " + collectors;
     }
 
     BrokerConfig configure() throws ConfigException {
@@ -86,9 +108,7 @@ public final class Main implements Callable<Integer> {
         if (port != null) {
             config = config.withPort(port);
         }
-        if (verbose) {
-            config = config.withLog(System.out::println);
-        }
+        config = verbose ? config.withLog(System.out::println) : config.withEventLog(System.out::println);
         Set<Fault> set = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
         return config.withFaults(set);
     }

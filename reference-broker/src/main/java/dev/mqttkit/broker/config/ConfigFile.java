@@ -1,6 +1,7 @@
 package dev.mqttkit.broker.config;
 
 import dev.mqttkit.broker.BrokerConfig;
+import dev.mqttkit.broker.Transport;
 import dev.mqttkit.codec.DecoderOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.Map;
  * <pre>
  * listener 1883                 # plain TCP on 127.0.0.1
  * listener 8883 0.0.0.0 tls     # TLS; needs certfile + keyfile (PEM) or keystore (PKCS#12)
+ * listener 8080 127.0.0.1       # ...
+ * protocol websockets           # ... MQTT over WebSocket on the listener above (mosquitto's syntax); or: mqtt
  * certfile /etc/broker/cert.pem
  * keyfile /etc/broker/key.pem   # unencrypted PKCS#8
  * keystore /etc/broker/broker.p12
@@ -29,7 +32,8 @@ import java.util.Map;
  * max_inflight_messages 20
  * </pre>
  *
- * The TLS settings apply to every {@code tls} listener. Deliberate faults cannot be set here, by design.
+ * The TLS settings apply to every {@code tls} listener ({@code wss://} for a WebSocket one). Deliberate faults cannot
+ * be set here, by design.
  */
 public final class ConfigFile {
     private ConfigFile() {
@@ -48,8 +52,7 @@ public final class ConfigFile {
 
     static BrokerConfig parse(String name, List<String> lines, BrokerConfig base, Path dir) throws ConfigException {
         BrokerConfig config = base;
-        List<int[]> tlsListeners = new ArrayList<>(); // index into listeners, line number
-        List<BrokerConfig.Listener> listeners = new ArrayList<>();
+        List<ListenerLines> listeners = new ArrayList<>();
         Map<String, String> tlsSettings = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
@@ -69,10 +72,19 @@ public final class ConfigFile {
                         if (words.length == 4 && !words[3].equals("tls")) {
                             throw new IllegalArgumentException("the third word must be 'tls'");
                         }
-                        if (tls) {
-                            tlsListeners.add(new int[] {listeners.size(), lineNo});
+                        listeners.add(new ListenerLines(port, address, tls, lineNo));
+                    }
+                    case "protocol" -> {
+                        arity(words, 2, 2);
+                        if (listeners.isEmpty()) {
+                            throw new IllegalArgumentException("'protocol' applies to the listener above it, and "
+                                    + "there is none");
                         }
-                        listeners.add(new BrokerConfig.Listener(port, address, null));
+                        listeners.get(listeners.size() - 1).transport = switch (words[1]) {
+                            case "mqtt" -> Transport.TCP;
+                            case "websockets" -> Transport.WEBSOCKET;
+                            default -> throw new IllegalArgumentException("'protocol' is 'mqtt' or 'websockets'");
+                        };
                     }
                     case "certfile", "keyfile", "keystore", "keystore_password" -> {
                         arity(words, 2, 2);
@@ -104,15 +116,32 @@ public final class ConfigFile {
                 throw new ConfigException(name + " line " + lineNo + ": " + e.getMessage() + ": " + line);
             }
         }
-        for (int[] t : tlsListeners) {
-            BrokerConfig.Listener l = listeners.get(t[0]);
+        List<BrokerConfig.Listener> built = new ArrayList<>();
+        for (ListenerLines l : listeners) {
             try {
-                listeners.set(t[0], new BrokerConfig.Listener(l.port(), l.bindAddress(), tls(tlsSettings, dir)));
+                built.add(new BrokerConfig.Listener(l.port, l.address, l.tls ? tls(tlsSettings, dir) : null,
+                        l.transport));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(name + " line " + t[1] + ": " + e.getMessage());
+                throw new ConfigException(name + " line " + l.lineNo + ": " + e.getMessage());
             }
         }
-        return listeners.isEmpty() ? config : config.withListeners(listeners);
+        return built.isEmpty() ? config : config.withListeners(built);
+    }
+
+    /** A {@code listener} line and the {@code protocol} line after it, if any. */
+    private static final class ListenerLines {
+        final int port;
+        final String address;
+        final boolean tls;
+        final int lineNo;
+        Transport transport = Transport.TCP;
+
+        ListenerLines(int port, String address, boolean tls, int lineNo) {
+            this.port = port;
+            this.address = address;
+            this.tls = tls;
+            this.lineNo = lineNo;
+        }
     }
 
     private static BrokerConfig.Tls tls(Map<String, String> s, Path dir) {

@@ -1,5 +1,6 @@
 package dev.mqttkit.broker.net;
 
+import dev.mqttkit.broker.protocol.BrokerLog;
 import dev.mqttkit.broker.protocol.Connection;
 import dev.mqttkit.broker.protocol.Link;
 import dev.mqttkit.broker.protocol.ProtocolEngine;
@@ -12,7 +13,6 @@ import dev.mqttkit.codec.packet.Packet;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One connection between the socket and the protocol logic: bytes from Netty go through the codec's streaming decoder
  * into the {@link ProtocolEngine}, and packets the engine sends are encoded straight into Netty buffers. Runs on the
- * broker's single event loop, the thread the engine is confined to.
+ * broker's single event loop, the thread the engine is confined to. The bytes may come straight from TCP (or TLS) or
+ * out of WebSocket frames: this handler sees one byte stream either way.
  *
  * <p>Back-pressure: while the socket's write buffer is above its high-water mark the connection stops reading, so a
  * client that publishes without reading cannot grow the acknowledgements queued for it; messages for it wait in its
- * session's bounded queue instead.
+ * session's bounded queue instead. The keep-alive clock looks before it judges such a connection silent
+ * ({@link KeepAliveClock}).
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Link {
     private final ProtocolEngine engine;
@@ -33,39 +35,37 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
     private ChannelHandlerContext ctx;
     private Connection connection;
     private MqttEncoder encoder;
+    private KeepAliveClock keepAlive;
     private boolean counted;
     boolean dirty;
-
-    private long keepAliveNanos;
-    private long lastReadNanos;
-    private ScheduledFuture<?> keepAliveTimer;
 
     ConnectionHandler(ProtocolEngine engine, ServerState server) {
         this.engine = engine;
         this.server = server;
-        this.decoder = new MqttDecoder(DecoderOptions.server().withMaxPacketSize(server.config().maxPacketSize()));
+        this.decoder = new MqttDecoder(DecoderOptions.server().withMaxPacketSize(server.settings().maxPacketSize()));
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (!server.tryOpen()) {
-            engine.log().line("Connection limit of " + server.config().maxConnections() + " reached, refusing "
-                    + remoteHost() + ".");
+            engine.log().event(BrokerLog.Event.REFUSED, "Connection limit of " + server.settings().maxConnections()
+                    + " reached, refusing " + remoteHost() + ".");
             ctx.close();
             return;
         }
         counted = true;
-        lastReadNanos = System.nanoTime();
+        keepAlive = new KeepAliveClock(ctx, () -> {
+            engine.keepAliveExpired(connection);
+            server.flusher().flushAll();
+        });
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        engine.log().line("New connection from " + remoteHost() + " on port " + local.getPort() + ".");
+        engine.log().info("New connection from " + remoteHost() + " on port " + local.getPort() + ".");
         connection = engine.open(this);
         ctx.executor().schedule(() -> {
-            if (!connection.isConnected() && !connection.isClosed()) {
-                engine.keepAliveExpired(connection);
-                server.flusher().flushAll();
-            }
-        }, server.config().connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+            engine.connectTimedOut(connection);
+            server.flusher().flushAll();
+        }, server.settings().connectTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
             if (connection == null) {
                 return;
             }
-            lastReadNanos = System.nanoTime();
+            keepAlive.bytesRead();
             ByteBuffer in = buf.nioBuffer();
             while (in.hasRemaining() && !connection.isClosed()) {
                 DecodeResult result = decoder.next(in);
@@ -93,7 +93,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelKeepAlive();
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         if (counted) {
             counted = false;
             server.closed();
@@ -115,9 +117,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == WebSocketFrames.Event.TEXT_FRAME && connection != null) {
+            engine.transportViolation(connection, "a text WebSocket frame [MQTT-6.0.0-1]");
+            server.flusher().flushAll();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        engine.log().line("Socket error on client " + (connection != null ? connection.name() : remoteHost()) + ": "
-                + cause.getMessage());
+        engine.log().event(BrokerLog.Event.SOCKET_ERROR, "Socket error on client "
+                + (connection != null ? connection.name() : remoteHost()) + ": " + cause.getMessage());
         ctx.close();
     }
 
@@ -128,20 +139,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
             // second validation of every topic costs throughput; the tests decode all broker output strictly.
             encoder = MqttEncoder.unchecked(decoder.version());
         }
-        int length;
+        ByteBuf out = null;
         try {
-            length = encoder.encodedLength(packet);
-        } catch (MalformedPacketException e) {
-            engine.log().line("Refusing to send " + packet.summary() + ": " + e.getMessage());
-            return;
-        }
-        ByteBuf out = ctx.alloc().directBuffer(length, length); // direct: the socket write needs no extra copy
-        try {
+            int length = encoder.encodedLength(packet);
+            out = ctx.alloc().directBuffer(length, length); // direct: the socket write needs no extra copy
             encoder.encode(packet, out.nioBuffer(out.writerIndex(), length));
             out.writerIndex(out.writerIndex() + length);
         } catch (MalformedPacketException e) {
-            out.release();
-            engine.log().line("Refusing to send " + packet.summary() + ": " + e.getMessage());
+            if (out != null) {
+                out.release();
+            }
+            engine.log().event(BrokerLog.Event.PROTOCOL_ERROR, "Refusing to send " + packet.summary() + ": "
+                    + e.getMessage());
             return;
         }
         ctx.write(out, ctx.voidPromise());
@@ -159,40 +168,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Li
 
     @Override
     public void close() {
-        cancelKeepAlive();
+        keepAlive.stop();
         ctx.flush();
         ctx.close();
     }
 
     @Override
     public void expectTrafficWithin(long millis) {
-        cancelKeepAlive();
-        keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(millis);
-        if (millis > 0) {
-            schedule(keepAliveNanos);
-        }
-    }
-
-    private void schedule(long delayNanos) {
-        keepAliveTimer = ctx.executor().schedule(this::checkKeepAlive, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkKeepAlive() {
-        keepAliveTimer = null;
-        long idle = System.nanoTime() - lastReadNanos;
-        if (idle >= keepAliveNanos) {
-            engine.keepAliveExpired(connection);
-            server.flusher().flushAll();
-        } else {
-            schedule(keepAliveNanos - idle);
-        }
-    }
-
-    private void cancelKeepAlive() {
-        if (keepAliveTimer != null) {
-            keepAliveTimer.cancel(false);
-            keepAliveTimer = null;
-        }
+        keepAlive.expectTrafficWithin(millis);
     }
 
     @Override

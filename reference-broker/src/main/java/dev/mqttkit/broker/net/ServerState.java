@@ -1,19 +1,17 @@
 package dev.mqttkit.broker.net;
 
-import dev.mqttkit.broker.BrokerConfig;
-
-/** What the connections of one broker share on its event loop: the config, the flusher, the connection count. */
+/** What the connections of one broker share on its event loop: the limits, the flusher, the connection count. */
 final class ServerState {
-    private final BrokerConfig config;
+    private final NetSettings settings;
     private final Flusher flusher = new Flusher();
     private int open;
 
-    ServerState(BrokerConfig config) {
-        this.config = config;
+    ServerState(NetSettings settings) {
+        this.settings = settings;
     }
 
-    BrokerConfig config() {
-        return config;
+    NetSettings settings() {
+        return settings;
     }
 
     Flusher flusher() {
@@ -22,7 +20,7 @@ final class ServerState {
 
     /** Counts a new connection; false when {@code max_connections} would be exceeded. */
     boolean tryOpen() {
-        if (config.maxConnections() > 0 && open >= config.maxConnections()) {
+        if (settings.maxConnections() > 0 && open >= settings.maxConnections()) {
             return false;
         }
         open++;

@@ -1,7 +1,5 @@
 package dev.mqttkit.broker.protocol;
 
-import dev.mqttkit.broker.BrokerConfig;
-import dev.mqttkit.broker.Fault;
 import dev.mqttkit.broker.session.Session;
 import dev.mqttkit.codec.ClientIdentifiers;
 import dev.mqttkit.codec.Rule;
@@ -18,7 +16,6 @@ import dev.mqttkit.codec.packet.Pubcomp;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Pubrec;
 import dev.mqttkit.codec.packet.Pubrel;
-import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
 import dev.mqttkit.codec.packet.Subscription;
@@ -39,18 +36,19 @@ import java.util.UUID;
  * not queued for offline persistent sessions.
  */
 public final class ProtocolEngine {
-    private final BrokerConfig config;
+    private final FaultPolicy faults;
     private final BrokerLog log;
     private final Router router;
     private final Authenticator authenticator;
     private final SessionTable sessions;
 
-    public ProtocolEngine(BrokerConfig config) {
-        this.config = config;
-        this.log = new BrokerLog(config.log());
-        this.router = new Router(config, log);
-        this.authenticator = new Authenticator(config.passwords());
-        this.sessions = new SessionTable(router);
+    /** @param scheduler runs the engine's own delayed work (only deliberate faults have any) */
+    public ProtocolEngine(EngineSettings settings, Scheduler scheduler) {
+        this.faults = settings.faults();
+        this.log = settings.log();
+        this.router = new Router(faults, log, scheduler);
+        this.authenticator = new Authenticator(settings.passwords());
+        this.sessions = new SessionTable(router, settings.limits());
     }
 
     public BrokerLog log() {
@@ -64,69 +62,104 @@ public final class ProtocolEngine {
 
     /** A packet decoded from the connection. */
     public void received(Connection c, Packet packet) {
-        if (c.isClosed()) {
+        if (c.isClosed() || c.isUnanswered()) {
             return;
         }
-        if (c.state == Connection.State.AWAITING_CONNECT) {
+        if (c.isAwaitingConnect()) {
             if (packet instanceof Connect connect) {
-                connect(c, connect);
+                if (faults.answersConnect()) {
+                    connect(c, connect);
+                } else {
+                    c.leaveUnanswered();
+                }
             } else {
-                log.line("Client " + c.name() + " sent " + packet.type() + " before CONNECT, disconnecting.");
+                log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + packet.type()
+                        + " before CONNECT, disconnecting.");
                 close(c, false); // MQTT-3.1.0-1
             }
             return;
         }
         log.packet("Received", "from", c.name(), packet);
+        Session session = c.session();
         if (packet instanceof Publish p) {
             publish(c, p);
         } else if (packet instanceof Puback a) {
-            acknowledged(c, a.packetId(), false);
+            if (session.acknowledge(a.packetId())) {
+                router.drain(session);
+            }
         } else if (packet instanceof Pubrec r) {
-            pubrec(c, r.packetId());
+            if (session.received(r.packetId())) {
+                router.send(c, new Pubrel(r.packetId()));
+            }
         } else if (packet instanceof Pubrel r) {
-            pubrel(c, r.packetId());
+            session.releaseQos2(r.packetId());
+            router.send(c, new Pubcomp(r.packetId()));
         } else if (packet instanceof Pubcomp a) {
-            acknowledged(c, a.packetId(), true);
+            if (session.complete(a.packetId())) {
+                router.drain(session);
+            }
         } else if (packet instanceof Subscribe s) {
             subscribe(c, s);
         } else if (packet instanceof Unsubscribe u) {
             unsubscribe(c, u);
         } else if (packet instanceof Pingreq) {
-            if (!config.has(Fault.NO_PINGRESP)) {
+            if (faults.answersPingreq()) {
                 router.send(c, Pingresp.INSTANCE);
             }
         } else if (packet instanceof Disconnect) {
-            if (!config.has(Fault.WILL_AFTER_DISCONNECT)) {
-                c.will = null; // MQTT-3.1.2-10
+            if (!faults.keepsWillAfterDisconnect()) {
+                c.discardWill(); // MQTT-3.1.2-10
             }
-            log.line("Client " + c.name() + " disconnected.");
+            log.info("Client " + c.name() + " disconnected.");
             close(c, true);
         } else if (packet instanceof Connect) {
             secondConnect(c);
         } else {
-            log.line("Client " + c.name() + " sent " + packet.type() + ", which only a server sends; disconnecting.");
+            log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + packet.type()
+                    + ", which only a server sends; disconnecting.");
             close(c, true);
         }
     }
 
     /** The connection's bytes broke a rule: close it (MQTT 3.1.1 section 4.8), answering 0x01 for a bad level. */
     public void malformed(Connection c, Violation violation) {
-        if (c.isClosed()) {
+        if (c.isClosed() || c.isUnanswered()) {
             return;
         }
-        if (c.state == Connection.State.AWAITING_CONNECT && violation.rule() == Rule.PROTOCOL_LEVEL) {
+        faults.malformedPacketReceived();
+        if (c.isAwaitingConnect() && violation.rule() == Rule.PROTOCOL_LEVEL) {
             router.send(c, Connack.refused(Connack.UNACCEPTABLE_PROTOCOL_VERSION)); // MQTT-3.1.2-2
         }
-        log.line("Client " + c.name() + " sent a malformed packet (" + violation.message() + "), disconnecting.");
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent a malformed packet ("
+                + violation.message() + "), disconnecting.");
         close(c, true);
     }
 
-    /** Nothing arrived for 1.5 times the keep-alive, or no CONNECT came in time. */
+    /** The transport under the connection broke a rule of its own, e.g. a text WebSocket frame: close it. */
+    public void transportViolation(Connection c, String what) {
+        if (c.isClosed()) {
+            return;
+        }
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent " + what + ", disconnecting.");
+        close(c, true);
+    }
+
+    /** No CONNECT arrived within the connect timeout. */
+    public void connectTimedOut(Connection c) {
+        if (!c.isAwaitingConnect()) {
+            return;
+        }
+        log.event(BrokerLog.Event.TIMED_OUT, "Connection from " + c.name() + " sent no CONNECT in time, "
+                + "disconnecting.");
+        close(c, false);
+    }
+
+    /** Nothing arrived within the keep-alive deadline the engine set through {@link Link#expectTrafficWithin}. */
     public void keepAliveExpired(Connection c) {
         if (c.isClosed()) {
             return;
         }
-        log.line("Client " + c.name() + " has exceeded timeout, disconnecting.");
+        log.event(BrokerLog.Event.TIMED_OUT, "Client " + c.name() + " has exceeded timeout, disconnecting.");
         close(c, true);
     }
 
@@ -135,7 +168,7 @@ public final class ProtocolEngine {
         if (c.isClosed()) {
             return;
         }
-        log.line(c.isConnected() ? "Client " + c.name() + " closed its connection." : "Connection from "
+        log.info(c.isConnected() ? "Client " + c.name() + " closed its connection." : "Connection from "
                 + c.name() + " closed before CONNECT.");
         close(c, true);
     }
@@ -143,13 +176,18 @@ public final class ProtocolEngine {
     /** The connection's write buffer has room again: send what waited. */
     public void writable(Connection c) {
         if (c.isConnected()) {
-            router.drain(c.session);
+            router.drain(c.session());
         }
     }
 
     private void connect(Connection c, Connect connect) {
         ProtocolVersion version = connect.version();
-        c.version = version;
+        if (!faults.servesVersion(version)) {
+            log.event(BrokerLog.Event.REFUSED, "Refused connection from " + c.link().remoteHost() + ": "
+                    + version + " is not served, closing without CONNACK.");
+            close(c, false); // MQTT-3.1.2-1 allows it for a protocol name the server does not accept
+            return;
+        }
         String clientId = connect.clientId();
         if (ClientIdentifiers.check(version, clientId, connect.cleanSession()).isPresent()) {
             refuse(c, Connack.IDENTIFIER_REJECTED); // MQTT-3.1.3-8, 3.1 section 3.1
@@ -164,124 +202,106 @@ public final class ProtocolEngine {
             clientId = "auto-" + UUID.randomUUID();
         }
         Connection older = sessions.owner(clientId);
-        if (older != null && !config.has(Fault.TAKEOVER_IGNORED)) {
-            log.line("Client " + clientId + " already connected, closing old connection.");
-            older.will = null;
+        if (older != null && faults.takesOverExistingConnection()) {
+            log.info("Client " + clientId + " already connected, closing old connection.");
+            older.discardWill();
             close(older, false); // MQTT-3.1.4-2
         }
         SessionTable.Opened opened = sessions.open(clientId, connect.cleanSession());
-        c.clientId = clientId;
-        c.session = opened.session();
-        c.will = connect.will();
-        c.state = Connection.State.CONNECTED;
+        c.accept(clientId, opened.session(), connect.will());
         sessions.own(c);
-        log.line("New client connected from " + c.link.remoteHost() + " as " + clientId + " (c"
+        log.info("New client connected from " + c.link().remoteHost() + " as " + clientId + " (c"
                 + (connect.cleanSession() ? 1 : 0) + ", k" + connect.keepAliveSeconds()
                 + (connect.userName() != null ? ", u'" + connect.userName() + "'" : "") + ").");
-        if (connect.keepAliveSeconds() > 0 && !config.has(Fault.KEEPALIVE_NOT_ENFORCED)) {
-            c.link.expectTrafficWithin(connect.keepAliveSeconds() * 1500L); // MQTT-3.1.2-24
-        } else {
-            c.link.expectTrafficWithin(0);
-        }
-        boolean flag = opened.resumed() && version == ProtocolVersion.MQTT_3_1_1 && !config.has(Fault.SESSION_PRESENT_ALWAYS_0);
-        router.send(c, Connack.accepted(flag));
-        router.resume(c.session, c);
+        c.link().expectTrafficWithin(connect.keepAliveSeconds() > 0
+                ? faults.keepAliveDeadlineMillis(connect.keepAliveSeconds()) : 0); // MQTT-3.1.2-24
+        boolean present = version == ProtocolVersion.MQTT_3_1_1 && faults.sessionPresent(opened.resumed());
+        router.send(c, Connack.accepted(present));
+        router.resume(opened.session(), c);
     }
 
     private void refuse(Connection c, int code) {
         router.send(c, Connack.refused(code));
-        log.line("Refused connection from " + c.link.remoteHost() + ": " + Connack.describe(code) + ".");
+        log.event(BrokerLog.Event.REFUSED, "Refused connection from " + c.link().remoteHost() + ": "
+                + Connack.describe(code) + ".");
         close(c, false);
     }
 
     private void secondConnect(Connection c) {
-        if (config.has(Fault.ACCEPT_SECOND_CONNECT)) {
+        if (faults.answersSecondConnect()) {
             router.send(c, Connack.accepted(false));
             return;
         }
-        log.line("Client " + c.name() + " sent a second CONNECT, disconnecting.");
+        log.event(BrokerLog.Event.PROTOCOL_ERROR, "Client " + c.name() + " sent a second CONNECT, disconnecting.");
         close(c, true); // MQTT-3.1.0-2
     }
 
     private void publish(Connection c, Publish p) {
         switch (p.qos()) {
-            case AT_MOST_ONCE -> router.publish(p);
+            case AT_MOST_ONCE -> router.publish(p, c.session());
             case AT_LEAST_ONCE -> {
-                router.publish(p);
+                router.publish(p, c.session());
                 router.send(c, new Puback(p.packetId()));
             }
             case EXACTLY_ONCE -> {
-                boolean first = c.session.receiveQos2(p.packetId());
-                if (first || config.has(Fault.QOS2_DELIVERED_TWICE)) {
-                    router.publish(p); // MQTT-4.3.3-2: deliver once per packet id until PUBREL
+                boolean first = c.session().receiveQos2(p.packetId());
+                if (first || faults.deliversResentQos2()) {
+                    router.publish(p, c.session()); // MQTT-4.3.3-2: deliver once per packet id until PUBREL
                 }
-                router.send(c, new Pubrec(p.packetId()));
+                router.send(c, faults.qos2Receipt(p.packetId()));
             }
-        }
-    }
-
-    private void pubrel(Connection c, int packetId) {
-        c.session.releaseQos2(packetId);
-        router.send(c, new Pubcomp(packetId));
-    }
-
-    private void pubrec(Connection c, int packetId) {
-        Session.Outgoing o = c.session.inflight(packetId);
-        if (o != null && o.publish().qos() == Qos.EXACTLY_ONCE) {
-            c.session.released(packetId);
-            router.send(c, new Pubrel(packetId));
-        }
-    }
-
-    private void acknowledged(Connection c, int packetId, boolean pubcomp) {
-        Session.Outgoing o = c.session.inflight(packetId);
-        if (o != null && (pubcomp ? o.released() : o.publish().qos() == Qos.AT_LEAST_ONCE)) {
-            c.session.complete(packetId);
-            router.drain(c.session);
         }
     }
 
     private void subscribe(Connection c, Subscribe s) {
         List<Integer> codes = new ArrayList<>(s.subscriptions().size());
         for (Subscription sub : s.subscriptions()) {
-            router.subscribe(c.session, sub.filter(), sub.qos());
+            router.subscribe(c.session(), sub);
             codes.add(sub.qos().value());
         }
-        router.send(c, new Suback(s.packetId(), codes));
+        Suback suback = new Suback(s.packetId(), codes);
+        boolean retainedFirst = faults.retainedBeforeSuback(); // section 3.8.4 permits either order
+        if (!retainedFirst) {
+            router.send(c, suback);
+        }
         for (Subscription sub : s.subscriptions()) {
-            router.sendRetained(c.session, sub.filter(), sub.qos());
+            router.sendRetained(c.session(), sub);
+        }
+        if (retainedFirst) {
+            router.send(c, suback);
         }
     }
 
     private void unsubscribe(Connection c, Unsubscribe u) {
         boolean any = false;
         for (String filter : u.filters()) {
-            any |= router.unsubscribe(c.session, filter);
+            any |= router.unsubscribe(c.session(), filter);
         }
-        if (any || !config.has(Fault.NO_UNSUBACK_FOR_UNKNOWN)) {
+        if (faults.answersUnsubscribe(any)) {
             router.send(c, new Unsuback(u.packetId())); // MQTT-3.10.4-5
         }
     }
 
     /** Ends a connection's protocol life: will (if asked and held), session hand-back, then the socket. */
-    private void close(Connection c, boolean publishWill) {
+    private void close(Connection c, boolean abnormal) {
         if (c.isClosed()) {
             return;
         }
-        boolean wasConnected = c.isConnected();
-        c.state = Connection.State.CLOSED;
-        c.link.expectTrafficWithin(0);
-        c.link.close();
+        boolean wasConnected = c.close();
+        c.link().expectTrafficWithin(0);
+        c.link().close();
         if (!wasConnected) {
             return;
         }
         sessions.release(c);
-        Will will = c.will;
-        c.will = null;
-        if (publishWill && will != null && !config.has(Fault.NO_WILL_ON_ABNORMAL_CLOSE)) {
-            boolean retain = will.retain() && !config.has(Fault.WILL_RETAIN_IGNORED);
-            router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()));
-        }
+        c.takeWill().filter(w -> abnormal && faults.publishesWillOnAbnormalClose())
+                .ifPresent(w -> publishWill(w, c.session()));
+    }
+
+    /** Publishes a will on behalf of the client whose session was {@code origin}. */
+    private void publishWill(Will will, Session origin) {
+        boolean retain = faults.willRetainFlag(will.retain());
+        router.publish(new Publish(false, will.qos(), retain, will.topic(), 0, will.message()), origin);
     }
 
     /** Number of sessions held, online or not; for tests and diagnostics. */

@@ -1,7 +1,5 @@
 package dev.mqttkit.broker.protocol;
 
-import dev.mqttkit.broker.BrokerConfig;
-import dev.mqttkit.broker.Fault;
 import dev.mqttkit.broker.routing.RetainedStore;
 import dev.mqttkit.broker.routing.TopicTree;
 import dev.mqttkit.broker.session.Session;
@@ -9,33 +7,37 @@ import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Pubrel;
 import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.codec.packet.Subscription;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Application messages from publisher to subscribers: subscription matching, retained messages, the per-session
- * in-flight window and queue, and redelivery on reconnect.
+ * Application messages from publisher to subscribers: subscription matching, retained messages, delivery through each
+ * session's window and queue, and redelivery on reconnect.
  *
- * <p>Drop policy: a session holds at most {@code maxInflightMessages} unacknowledged QoS 1/2 messages and at most
- * {@code maxQueuedMessages} further messages waiting (while the window is full, the connection's write buffer is full,
+ * <p>Drop policy (enforced by {@link Session}): a session holds at most its limit of unacknowledged QoS 1/2 messages
+ * and at most its limit of further messages waiting (while the window is full, the connection's write buffer is full,
  * or the client is offline with a persistent session). A message that finds the queue full is dropped, newest first,
- * and logged; QoS 0 messages are not queued for offline clients at all. Messages already queued keep their order.
+ * and logged here; QoS 0 messages are not queued for offline clients at all. Messages already queued keep their order.
  */
 final class Router {
-    private final BrokerConfig config;
+    private final FaultPolicy faults;
     private final BrokerLog log;
-    private final TopicTree<Session, Qos> subscriptions;
+    private final Scheduler scheduler;
+    private final TopicTree<Session, Subscription> subscriptions;
     private final RetainedStore<Publish> retained;
     private final Map<Session, Connection> online = new IdentityHashMap<>();
 
-    Router(BrokerConfig config, BrokerLog log) {
-        this.config = config;
+    Router(FaultPolicy faults, BrokerLog log, Scheduler scheduler) {
+        this.faults = faults;
         this.log = log;
-        this.subscriptions = new TopicTree<>(config.has(Fault.HASH_MATCHES_DOLLAR));
-        this.retained = new RetainedStore<>(config.has(Fault.HASH_MATCHES_DOLLAR));
+        this.scheduler = scheduler;
+        this.subscriptions = new TopicTree<>(faults.wildcardsMatchDollarTopics());
+        this.retained = new RetainedStore<>(faults.wildcardsMatchDollarTopics());
     }
 
     void attach(Session session, Connection connection) {
@@ -50,19 +52,19 @@ final class Router {
         return online.get(session);
     }
 
-    void subscribe(Session session, String filter, Qos qos) {
-        session.subscriptions().put(filter, qos);
-        subscriptions.put(filter, session, qos);
+    void subscribe(Session session, Subscription subscription) {
+        session.subscribe(subscription.filter(), subscription.qos());
+        subscriptions.put(subscription.filter(), session, subscription);
     }
 
     boolean unsubscribe(Session session, String filter) {
-        session.subscriptions().remove(filter);
+        session.unsubscribe(filter);
         return subscriptions.remove(filter, session);
     }
 
     /** Forgets a session's subscriptions (its state is being discarded). */
     void discard(Session session) {
-        for (String filter : List.copyOf(session.subscriptions().keySet())) {
+        for (String filter : session.filters()) {
             unsubscribe(session, filter);
         }
         online.remove(session);
@@ -72,53 +74,62 @@ final class Router {
         return subscriptions.size();
     }
 
-    RetainedStore<Publish> retained() {
-        return retained;
-    }
-
-    /** Handles an application message published by a client or a will (MQTT 3.1.1 sections 3.3.1.3, 3.3.5). */
-    void publish(Publish message) {
+    /**
+     * Handles an application message published by a client or as its will (MQTT 3.1.1 sections 3.3.1.3, 3.3.5);
+     * {@code origin} is that client's session.
+     */
+    void publish(Publish message, Session origin) {
         if (message.retain()) {
-            if (message.payload().isEmpty() && !config.has(Fault.EMPTY_RETAIN_NOT_CLEARING)) {
+            if (message.payload().isEmpty() && faults.emptyRetainedClears()) {
                 retained.remove(message.topic());
             } else {
                 retained.put(message.topic(), new Publish(false, message.qos(), true, message.topic(), 0,
                         message.payload()));
             }
         }
-        boolean keepRetain = message.retain() && config.has(Fault.RETAIN_ON_LIVE_FORWARD);
-        if (config.has(Fault.OVERLAP_DUPLICATES)) {
-            List<Map.Entry<Session, Qos>> all = new ArrayList<>();
-            subscriptions.match(message.topic(), (s, q) -> all.add(Map.entry(s, q)));
-            all.forEach(e -> forward(e.getKey(), message, e.getValue(), keepRetain));
+        boolean retain = faults.retainFlagOnLiveForward(message.retain());
+        boolean toOrigin = faults.deliversToOwnSubscriptions(); // MQTT-4.5.0-1: the publisher's own too
+        if (faults.copyPerMatchingSubscription()) {
+            List<Map.Entry<Session, Subscription>> all = new ArrayList<>();
+            subscriptions.match(message.topic(), (s, sub) -> {
+                if (toOrigin || s != origin) {
+                    all.add(Map.entry(s, sub));
+                }
+            });
+            faults.fanOut(scheduler, () -> all.forEach(e -> forward(e.getKey(), message, e.getValue().qos(), retain)));
             return;
         }
-        Map<Session, Qos> targets = new LinkedHashMap<>();
-        boolean lowest = config.has(Fault.OVERLAP_LOWEST_QOS);
-        subscriptions.match(message.topic(), (s, q) -> targets.merge(s, q, lowest ? Qos::min : Qos::max));
-        targets.forEach((s, q) -> forward(s, message, q, keepRetain));
+        Map<Session, Subscription> targets = new LinkedHashMap<>();
+        subscriptions.match(message.topic(), (s, sub) -> {
+            if (toOrigin || s != origin) {
+                targets.merge(s, sub, faults::overlapWinner);
+            }
+        });
+        faults.fanOut(scheduler, () -> targets.forEach((s, sub) -> forward(s, message, sub.qos(), retain)));
     }
 
     private void forward(Session session, Publish message, Qos granted, boolean retain) {
-        Qos qos = config.has(Fault.NO_QOS_DOWNGRADE) ? message.qos() : Qos.min(message.qos(), granted);
+        Qos qos = faults.deliveryQos(message.qos(), granted);
         deliver(session, new Publish(false, qos, retain, message.topic(), 0, message.payload()));
     }
 
     /** Sends the retained messages matching a new subscription, RETAIN set [MQTT-3.3.1-6, MQTT-3.3.1-8]. */
-    void sendRetained(Session session, String filter, Qos granted) {
-        if (config.has(Fault.NO_RETAINED_ON_SUBSCRIBE)) {
+    void sendRetained(Session session, Subscription subscription) {
+        if (!faults.sendsRetainedOnSubscribe()) {
             return;
         }
-        boolean flag = !config.has(Fault.RETAINED_WITHOUT_RETAIN_FLAG);
+        boolean flag = faults.retainFlagOnSubscribe();
         List<Publish> matched = new ArrayList<>();
-        retained.match(filter, matched::add);
+        retained.match(subscription.filter(), matched::add);
         for (Publish m : matched) {
-            deliver(session, new Publish(false, Qos.min(m.qos(), granted), flag, m.topic(), 0, m.payload()));
+            Qos qos = Qos.min(m.qos(), subscription.qos());
+            deliver(session, new Publish(false, qos, flag, m.topic(), 0, m.payload()));
         }
     }
 
     /**
-     * Sends {@code message} (packet id not yet assigned) now if the session is online with room, else queues it.
+     * Sends {@code message} (packet id not yet assigned) now if the session is online with room, else queues it
+     * behind the messages already waiting.
      */
     void deliver(Session session, Publish message) {
         Connection c = online.get(session);
@@ -128,36 +139,22 @@ final class Router {
             }
             return;
         }
-        if (!session.queue().isEmpty() || !c.link.writable() || !hasRoom(session, message)) {
+        boolean waitsBehindQueue = session.hasQueued() && !faults.overtakesQueue(message, session);
+        if (waitsBehindQueue || !c.link().writable() || !session.windowHasRoomFor(message)) {
             enqueue(session, message);
             return;
         }
-        sendNow(session, c, message);
-    }
-
-    private boolean hasRoom(Session session, Publish message) {
-        return message.qos() == Qos.AT_MOST_ONCE || session.inflightCount() < config.maxInflightMessages();
+        send(c, session.startSending(message));
     }
 
     private void enqueue(Session session, Publish message) {
-        if (session.queue().size() >= config.maxQueuedMessages()) {
-            long n = session.drop();
+        if (!session.enqueue(message)) {
+            long n = session.dropped();
             if (n == 1 || n % 1000 == 0) {
-                log.line("Outgoing messages are being dropped for client " + session.clientId() + " (" + n
-                        + " so far).");
+                log.event(BrokerLog.Event.DROPPED, "Outgoing messages are being dropped for client "
+                        + session.clientId() + " (" + n + " so far).");
             }
-            return;
         }
-        session.queue().add(message);
-    }
-
-    private void sendNow(Session session, Connection c, Publish message) {
-        Publish out = message;
-        if (message.qos() != Qos.AT_MOST_ONCE) {
-            out = message.withQos(message.qos(), session.allocatePacketId());
-            session.sent(out);
-        }
-        send(c, out);
     }
 
     /** Moves queued messages out while the window and the connection have room, in order (section 4.6). */
@@ -166,14 +163,18 @@ final class Router {
         if (c == null) {
             return;
         }
-        while (!session.queue().isEmpty() && c.link.writable() && hasRoom(session, session.queue().peek())) {
-            sendNow(session, c, session.queue().poll());
+        while (c.link().writable()) {
+            Optional<Publish> next = session.startSendingNextQueued();
+            if (next.isEmpty()) {
+                return;
+            }
+            send(c, next.get());
         }
     }
 
     /** On reconnect: re-sends the in-flight window in order, PUBLISH with DUP or PUBREL [MQTT-4.4.0-1]. */
     void resume(Session session, Connection c) {
-        if (!config.has(Fault.NO_REDELIVERY_ON_RECONNECT)) {
+        if (faults.redeliversOnReconnect()) {
             for (Session.Outgoing o : session.inflight()) {
                 send(c, o.released() ? new Pubrel(o.publish().packetId()) : o.publish().withDup(true));
             }
@@ -183,6 +184,6 @@ final class Router {
 
     void send(Connection c, Packet packet) {
         log.packet("Sending", "to", c.name(), packet);
-        c.link.send(packet);
+        c.link().send(packet);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mqttkit.broker.protocol;
 
 import dev.mqttkit.broker.session.Session;
+import dev.mqttkit.broker.session.SessionLimits;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,13 +13,15 @@ final class SessionTable {
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Connection> owners = new HashMap<>();
     private final Router router;
+    private final SessionLimits limits;
 
     /** A session for a new connection, and whether it was resumed (what CONNACK's session-present reports). */
     record Opened(Session session, boolean resumed) {
     }
 
-    SessionTable(Router router) {
+    SessionTable(Router router, SessionLimits limits) {
         this.router = router;
+        this.limits = limits;
     }
 
     /** The connection using {@code clientId}, or null. */
@@ -38,23 +41,24 @@ final class SessionTable {
         if (existing != null) {
             discard(existing);
         }
-        Session created = new Session(clientId, clean);
+        Session created = new Session(clientId, clean, limits);
         sessions.put(clientId, created);
         return new Opened(created, false);
     }
 
     /** Makes {@code c} the owner of its client identifier and the route to its session. */
     void own(Connection c) {
-        owners.put(c.clientId, c);
-        router.attach(c.session, c);
+        owners.put(c.clientId(), c);
+        router.attach(c.session(), c);
     }
 
     /** {@code c} has ended: it no longer owns its identifier, and a clean session it held ends with it. */
     void release(Connection c) {
-        owners.remove(c.clientId, c);
-        router.detach(c.session, c);
-        if (c.session.clean() && sessions.get(c.clientId) == c.session && router.connectionOf(c.session) == null) {
-            discard(c.session);
+        Session session = c.session();
+        owners.remove(c.clientId(), c);
+        router.detach(session, c);
+        if (session.clean() && sessions.get(c.clientId()) == session && router.connectionOf(session) == null) {
+            discard(session);
         }
     }
 

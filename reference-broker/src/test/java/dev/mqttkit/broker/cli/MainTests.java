@@ -24,7 +24,8 @@ class MainTests {
         assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(1883);
         assertThat(c.faults()).isEmpty();
-        assertThat(c.log()).isNull();
+        assertThat(c.log()).as("events are logged by default").isNotNull();
+        assertThat(c.verbose()).isFalse();
     }
 
     @Test
@@ -33,6 +34,16 @@ class MainTests {
         assertThat(c.port()).isEqualTo(1999);
         assertThat(c.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(c.log()).isNotNull();
+        assertThat(c.verbose()).isTrue();
+    }
+
+    @Test
+    void reportsTheJvmHeapCapAndCollectors() {
+        long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(Main.memory()).matches("max heap \\d+ MiB, collectors .+");
+        int reported = Integer.parseInt(Main.memory().replaceAll("^max heap (\\d+) MiB.*", "$1"));
+        assertThat(reported).as("the configured cap, at least what the JVM reports as usable").isGreaterThanOrEqualTo(
+                (int) mib);
     }
 
     @Test

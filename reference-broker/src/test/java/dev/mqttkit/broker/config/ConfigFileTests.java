@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mqttkit.broker.BrokerConfig;
+import dev.mqttkit.broker.Transport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,26 @@ class ConfigFileTests {
                 "pw"));
         assertThat(c.listeners().get(0).bindAddress()).isEqualTo("127.0.0.1");
         assertThat(c.listeners().get(1).tls()).isNull();
+    }
+
+    @Test
+    void protocolLineMakesTheListenerAboveItAWebSocketListener() throws Exception {
+        BrokerConfig c = read("listener 1883", "listener 8080 127.0.0.1", "protocol websockets",
+                "listener 8081 tls", "protocol websockets", "listener 1884", "protocol mqtt", "keystore broker.p12");
+        BrokerConfig.Tls tls = new BrokerConfig.Tls(null, null, dir.resolve("broker.p12"), null);
+        assertThat(c.listeners()).containsExactly(
+                new BrokerConfig.Listener(1883, "127.0.0.1", null, Transport.TCP),
+                BrokerConfig.Listener.webSocket(8080, "127.0.0.1"),
+                BrokerConfig.Listener.webSocket(8081, "127.0.0.1").withTls(tls),
+                new BrokerConfig.Listener(1884, "127.0.0.1", null));
+    }
+
+    @Test
+    void refusesAProtocolLineWithoutAListenerOrWithAnUnknownProtocol() {
+        assertThatThrownBy(() -> read("protocol websockets")).hasMessageContaining("line 1")
+                .hasMessageContaining("applies to the listener above it");
+        assertThatThrownBy(() -> read("listener 8080", "protocol http")).hasMessageContaining("line 2")
+                .hasMessageContaining("'mqtt' or 'websockets'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Connect;
 import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.codec.packet.Puback;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import java.util.Set;
@@ -31,6 +32,24 @@ class FaultSwitchIT {
         }
         assertThat(log.snapshot()).anyMatch(l -> l.contains("WARNING: deliberate faults enabled")
                 && l.contains("ACCEPT_SECOND_CONNECT (MQTT-3.1.0-2)") && l.contains("RETAIN_ON_LIVE_FORWARD"));
+    }
+
+    @Test
+    void delayedFanoutDeliversAfterTheAcknowledgementKeepingTheOrder() throws Exception {
+        BrokerConfig config = BrokerConfig.defaults().withFaults(Set.of(Fault.DELAYED_FANOUT));
+        try (ReferenceBroker broker = ReferenceBroker.start(config);
+             TestClient sub = TestClient.connected(broker.port(), "sub").subscribe("d/#", Qos.AT_LEAST_ONCE);
+             TestClient pub = TestClient.connected(broker.port(), "pub")) {
+            for (int i = 1; i <= 40; i++) {
+                pub.send(Publish.of(Qos.AT_LEAST_ONCE, "d/" + (i % 3), i, Payload.utf8("m" + i)));
+                assertThat(pub.take()).isEqualTo(new Puback(i));
+            }
+            for (int i = 1; i <= 40; i++) {
+                Publish p = sub.expectPublish();
+                assertThat(p.payload().asUtf8()).isEqualTo("m" + i);
+                sub.send(new Puback(p.packetId()));
+            }
+        }
     }
 
     @Test

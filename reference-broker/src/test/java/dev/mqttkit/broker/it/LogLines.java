@@ -24,10 +24,25 @@ final class LogLines implements Consumer<String> {
         return lines.stream().anyMatch(p);
     }
 
+    /** The number of lines logged so far: a mark for {@link #awaitAfter}. */
+    synchronized int mark() {
+        return lines.size();
+    }
+
+    /** The number of lines after {@code mark} containing {@code text}. */
+    synchronized long countAfter(int mark, String text) {
+        return lines.subList(mark, lines.size()).stream().filter(l -> l.contains(text)).count();
+    }
+
     /** Waits until a line containing {@code text} has been logged; fails after {@code timeout}. */
-    synchronized void await(String text, Duration timeout) throws InterruptedException {
+    void await(String text, Duration timeout) throws InterruptedException {
+        awaitAfter(0, text, timeout);
+    }
+
+    /** Waits until a line containing {@code text} has been logged after {@code mark}; fails after {@code timeout}. */
+    synchronized void awaitAfter(int mark, String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (lines.stream().noneMatch(l -> l.contains(text))) {
+        while (countAfter(mark, text) == 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("no log line containing '" + text + "' within " + timeout);

@@ -186,6 +186,12 @@ final class TestClient implements AutoCloseable {
         return closed;
     }
 
+    /** Ends the connection with a TCP reset instead of an orderly close. */
+    void resetConnection() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

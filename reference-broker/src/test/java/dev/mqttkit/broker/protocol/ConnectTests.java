@@ -2,7 +2,6 @@ package dev.mqttkit.broker.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.codec.DecodeResult;
 import dev.mqttkit.codec.DecoderOptions;
 import dev.mqttkit.codec.MqttDecoder;
@@ -90,7 +89,7 @@ class ConnectTests {
 
     @Test
     void authenticatesAgainstThePasswordTable() {
-        EngineHarness auth = new EngineHarness(BrokerConfig.defaults().withPasswords(Map.of("alice", "secret")));
+        EngineHarness auth = EngineHarness.authenticating(Map.of("alice", "secret"));
         Connect base = Connect.of(ProtocolVersion.MQTT_3_1_1, "c1", true, 60);
         EngineHarness.Client none = auth.connect(base);
         assertThat(none.next()).isEqualTo(Connack.refused(Connack.NOT_AUTHORIZED));
@@ -158,6 +157,17 @@ class ConnectTests {
         EngineHarness.Client c = broker.connected("c1");
         broker.engine.keepAliveExpired(c.connection);
         assertThat(c.closed()).isTrue();
+    }
+
+    @Test
+    void closesAConnectionWhoseConnectDoesNotComeInTimeButNotOneThatConnected() {
+        EngineHarness.Client late = broker.open();
+        broker.engine.connectTimedOut(late.connection);
+        assertThat(late.closed()).isTrue();
+        EngineHarness.Client c = broker.connected("c1");
+        broker.engine.connectTimedOut(c.connection);
+        assertThat(c.closed()).isFalse();
+        assertThat(broker.logLines).anyMatch(l -> l.endsWith("sent no CONNECT in time, disconnecting."));
     }
 
     @Test

@@ -122,8 +122,7 @@ class DeliveryTests {
 
     @Test
     void holdsMessagesBeyondTheInflightWindowUntilAcknowledged() {
-        EngineHarness limited = new EngineHarness(dev.mqttkit.broker.BrokerConfig.defaults()
-                .withMaxInflightMessages(2));
+        EngineHarness limited = EngineHarness.limited(2, 1000);
         EngineHarness.Client sub = limited.connected("sub").subscribe("t", Qos.AT_LEAST_ONCE);
         EngineHarness.Client pub = limited.connected("pub");
         for (int i = 1; i <= 4; i++) {
@@ -139,8 +138,7 @@ class DeliveryTests {
 
     @Test
     void dropsNewestMessagesWhenTheQueueIsFull() {
-        EngineHarness limited = new EngineHarness(dev.mqttkit.broker.BrokerConfig.defaults()
-                .withMaxInflightMessages(1).withMaxQueuedMessages(2));
+        EngineHarness limited = EngineHarness.limited(1, 2);
         EngineHarness.Client sub = limited.connected("sub").subscribe("t", Qos.AT_LEAST_ONCE);
         EngineHarness.Client pub = limited.connected("pub");
         for (int i = 1; i <= 6; i++) {

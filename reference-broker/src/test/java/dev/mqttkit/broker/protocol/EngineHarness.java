@@ -2,8 +2,8 @@ package dev.mqttkit.broker.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mqttkit.broker.BrokerConfig;
 import dev.mqttkit.broker.Fault;
+import dev.mqttkit.broker.session.SessionLimits;
 import dev.mqttkit.codec.Violation;
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Connect;
@@ -16,19 +16,32 @@ import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Drives a {@link ProtocolEngine} with fake connections: the protocol logic without sockets. */
 final class EngineHarness {
     final ProtocolEngine engine;
     final List<String> logLines = new ArrayList<>();
+    final ManualScheduler scheduler = new ManualScheduler();
 
-    EngineHarness(BrokerConfig config) {
-        this.engine = new ProtocolEngine(config.withLog(logLines::add));
+    private EngineHarness(Map<String, String> passwords, SessionLimits limits, Set<Fault> faults) {
+        this.engine = new ProtocolEngine(new EngineSettings(new BrokerLog(logLines::add, true), passwords, limits,
+                Fault.policy(faults)), scheduler);
     }
 
     EngineHarness(Fault... faults) {
-        this(BrokerConfig.defaults().withFaults(Set.of(faults)));
+        this(null, new SessionLimits(20, 1000), Set.of(faults));
+    }
+
+    /** A broker whose sessions have these bounds. */
+    static EngineHarness limited(int maxInflight, int maxQueued, Fault... faults) {
+        return new EngineHarness(null, new SessionLimits(maxInflight, maxQueued), Set.of(faults));
+    }
+
+    /** A broker that authenticates against {@code passwords}. */
+    static EngineHarness authenticating(Map<String, String> passwords) {
+        return new EngineHarness(passwords, new SessionLimits(20, 1000), Set.of());
     }
 
     final class Client {

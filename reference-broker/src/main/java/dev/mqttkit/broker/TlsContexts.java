@@ -1,6 +1,5 @@
-package dev.mqttkit.broker.net;
+package dev.mqttkit.broker;
 
-import dev.mqttkit.broker.BrokerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +20,11 @@ import javax.net.ssl.SSLContext;
  * Builds the JDK {@link SSLContext} of a TLS listener from a PKCS#12 key store, or from PEM files: a certificate chain
  * and an unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}; RSA, EC or Ed25519).
  */
-public final class TlsContexts {
+final class TlsContexts {
     private TlsContexts() {
     }
 
-    public static SSLContext create(BrokerConfig.Tls tls) throws IOException {
+    static SSLContext create(BrokerConfig.Tls tls) throws IOException {
         try {
             KeyStore store;
             char[] password;
