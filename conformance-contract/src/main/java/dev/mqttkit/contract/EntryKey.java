@@ -29,7 +29,13 @@ public enum EntryKey {
     /** The text of the scenario script the test played. */
     SCENARIO("scenario", false),
     /** {@link PropertyRun} as JSON. */
-    PROPERTY("property", false);
+    PROPERTY("property", false),
+    /** The test's stable key, e.g. {@code ConnectTests#closesConnectionOnSecondConnect [3.1.1]}. */
+    TEST_KEY("test", false),
+    /** {@link Cascade} as JSON: the broker stopped answering, and after which test. */
+    CASCADE("cascade", false),
+    /** {@link Expectation} as JSON: the user's expectations file named this result. */
+    EXPECTED("expected", false);
 
     /** Every key starts with this; a run in which no test published one is not a conformance run. */
     public static final String PREFIX = "mqttkit.";

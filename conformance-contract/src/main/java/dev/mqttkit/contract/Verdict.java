@@ -8,10 +8,17 @@ import java.util.Optional;
  * wants to see them in and {@link #worst} is a comparison of ordinals.
  */
 public enum Verdict {
+    /** A MUST of the protocol version under test is broken. */
     FAIL("Fail"),
+    /** The test could not check its statements: the broker stopped answering, through no fault of this test. */
+    INCONCLUSIVE("Inconclusive"),
+    /** A SHOULD is not met, or the broker chose something the specification only allows. */
     WARN("Warn"),
     PASS("Pass"),
+    /** The broker lacks an optional feature the test needs, or made a choice the test cannot go on from. */
     NOT_APPLICABLE("N/A"),
+    /** The broker does not speak the protocol version of the test at all. */
+    NOT_SUPPORTED("Not supported"),
     /** Only for statements: no test in the run checked it. */
     UNTESTED("Untested");
 

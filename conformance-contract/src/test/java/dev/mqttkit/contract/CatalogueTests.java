@@ -36,4 +36,22 @@ class CatalogueTests {
         assertThat(catalogue.all()).anyMatch(s -> s.binds() == Statement.Binds.CLIENT && !s.bindsServer());
         assertThat(catalogue.statements(Catalogue.V31)).anyMatch(s -> !s.differsFrom().isEmpty());
     }
+
+    @Test
+    void aThreePointOneRunChecksTheDifferencesThatReplaceItsThreePointOneOneStatements() {
+        // MQTTv3.1-2.2-7 lists MQTT-3.1.2-24 in differsFrom; MQTT-3.12.4-1 has no 3.1 difference
+        assertThat(catalogue.applicable(Catalogue.V31, java.util.List.of("MQTT-3.1.2-24", "MQTT-3.12.4-1")))
+                .containsExactly("MQTTv3.1-2.2-7", "MQTT-3.12.4-1");
+        assertThat(catalogue.applicable(Catalogue.V311, java.util.List.of("MQTT-3.1.2-24", "MQTTv3.1-2.2-7")))
+                .containsExactly("MQTT-3.1.2-24");
+        assertThat(catalogue.applicable(Catalogue.V31, java.util.List.of("MQTTv3.1-2.2-7", "MQTT-3.1.2-24")))
+                .containsExactly("MQTTv3.1-2.2-7");
+    }
+
+    @Test
+    void theLevelOfSeveralStatementsIsTheStrongestAndUnknownIdsCountAsMust() {
+        assertThat(catalogue.strongestLevel(java.util.List.of("MQTTv3.1-A-1"))).isEqualTo(Level.MAY);
+        assertThat(catalogue.strongestLevel(java.util.List.of("MQTTv3.1-A-1", "MQTT-4.7.2-1"))).isEqualTo(Level.MUST);
+        assertThat(catalogue.strongestLevel(java.util.List.of("MQTT-2.2.3"))).isEqualTo(Level.MUST);
+    }
 }

@@ -63,8 +63,16 @@ class EntryValuesTests {
             assertThat(t.broker()).isNull();
         });
         TargetFacts full = new TargetFacts("mosquitto", "at 127.0.0.1:1883", "tcp://127.0.0.1:1883", null,
-                "mosquitto version 2.0.11");
+                "mosquitto version 2.0.11", java.util.Map.of("3.1", "closed the connection without CONNACK"));
         assertThat(TargetFacts.parse(full.toJson())).contains(full);
+    }
+
+    @Test
+    void cascadeReadsBackAndNeedsACulprit() {
+        Cascade c = new Cascade("PublishTests#x [3.1.1]", "2 of 4 new connections got no CONNACK", true);
+        assertThat(Cascade.parse(c.toJson())).contains(c);
+        assertThat(Cascade.parse("{\"evidence\": \"e\"}")).isEmpty();
+        assertThat(Cascade.parse("nope")).isEmpty();
     }
 
     @Test

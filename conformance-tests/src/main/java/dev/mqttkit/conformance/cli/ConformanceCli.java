@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.cli;
 
+import dev.mqttkit.conformance.SuiteExecution;
 import dev.mqttkit.contract.Setting;
 import dev.mqttkit.contract.Settings;
 import dev.mqttkit.report.ConformanceReportListener;
@@ -35,8 +36,6 @@ public final class ConformanceCli implements Callable<Integer> {
     static final int OK = 0;
     static final int MUST_FAILED = 1;
     static final int NOTHING_RAN = 3;
-    /** The conformance tests: only what the suite's jar ships, never a test of the suite itself. */
-    static final String SUITE_PACKAGE = "dev.mqttkit.conformance.suite";
 
     @Option(names = "--broker", paramLabel = "URL",
             description = "tcp://host:port or ssl://host:port (default: the embedded reference broker, if packaged)")
@@ -81,7 +80,7 @@ public final class ConformanceCli implements Callable<Integer> {
     @Option(names = "--prefix", paramLabel = "P", description = "prefix for client ids and topics")
     String prefix;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = SuiteExecution.PARALLELISM,
             description = "tests run at the same time; they wait on the network, not the CPU (default: "
                     + "${DEFAULT-VALUE}, 1 = one after another)")
     int parallelism;
@@ -119,7 +118,7 @@ public final class ConformanceCli implements Callable<Integer> {
             out.println("All targets: " + report.resolve("index.html").toAbsolutePath().normalize());
             return OK;
         }
-        SuiteRun run = new SuiteRun(SUITE_PACKAGE, report, systemProperties(), junitConfiguration(), out);
+        SuiteRun run = new SuiteRun(SuiteExecution.TESTS, report, systemProperties(), junitConfiguration(), out);
         SuiteRun.Outcome outcome = run.execute();
         new ConsoleSummary(out).print(outcome, report);
         if (outcome.targets().isEmpty() || outcome.targets().stream().anyMatch(t -> t.error() != null)) {
@@ -147,19 +146,9 @@ public final class ConformanceCli implements Callable<Integer> {
         return p;
     }
 
-    /** The same parallel execution the Maven build configures for the suite. */
+    /** How the tests run: {@link SuiteExecution}, the same as in any other build. */
     Map<String, String> junitConfiguration() {
-        Map<String, String> c = new LinkedHashMap<>();
-        if (parallelism > 1) {
-            c.put("junit.jupiter.execution.parallel.enabled", "true");
-            c.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
-            c.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-            c.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
-            c.put("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(parallelism));
-            c.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size",
-                    Integer.toString(Math.max(32, 4 * parallelism)));
-        }
-        return c;
+        return SuiteExecution.configuration(parallelism);
     }
 
     private static void put(Map<String, String> p, Setting setting, String value) {

@@ -5,6 +5,7 @@ import dev.mqttkit.codec.DecoderOptions;
 import dev.mqttkit.codec.MqttDecoder;
 import dev.mqttkit.codec.Violation;
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.codec.packet.Publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,15 +29,18 @@ final class Connection {
     private final Socket socket;
     private final OutputStream out;
     private final Transcript transcript;
+    private final DeliveryListener listener;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private volatile boolean closingByUs;
     private Inbound.Closed terminal;
 
-    Connection(String conn, Socket socket, ProtocolVersion version, Transcript transcript) throws IOException {
+    Connection(String conn, Socket socket, ProtocolVersion version, Transcript transcript,
+               DeliveryListener listener) throws IOException {
         this.conn = conn;
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.transcript = transcript;
+        this.listener = listener;
         MqttDecoder decoder = new MqttDecoder(DecoderOptions.client(version).asLenient());
         Thread reader = new Thread(() -> readLoop(decoder), "mqtt-reader-" + conn);
         reader.setDaemon(true);
@@ -117,10 +121,14 @@ final class Connection {
                     DecodeResult result = decoder.next(bytes);
                     pending.write(buf, start, bytes.position() - start);
                     if (result instanceof DecodeResult.Decoded d) {
+                        long at = System.nanoTime();
                         List<String> violations = d.violations().stream().map(Violation::message).toList();
                         transcript.in(conn, pending.toByteArray(), d.packet().summary(), violations);
                         pending.reset();
-                        inbox.add(new Inbound.Received(d.packet(), violations));
+                        if (d.packet() instanceof Publish p) {
+                            listener.received(conn, p, at);
+                        }
+                        inbox.add(new Inbound.Received(d.packet(), violations, at));
                     } else if (result instanceof DecodeResult.Malformed m) {
                         pending.write(buf, bytes.position(), n - bytes.position());
                         transcript.in(conn, pending.toByteArray(), "malformed packet from the broker",
@@ -142,7 +150,7 @@ final class Connection {
         if (!closingByUs || malformed != null) {
             transcript.event(conn, reason);
         }
-        inbox.add(new Inbound.Closed(reason, !closingByUs, malformed));
+        inbox.add(new Inbound.Closed(reason, !closingByUs, malformed, System.nanoTime()));
     }
 
 }

@@ -34,6 +34,11 @@ public final class Match {
                 c -> c.sessionPresent() == sessionPresent);
     }
 
+    /** Any PUBLISH, whatever its topic. */
+    public static PublishMatcher anyPublish() {
+        return new PublishMatcher();
+    }
+
     public static PublishMatcher publish(String topic) {
         return new PublishMatcher().topic(topic);
     }

@@ -32,6 +32,11 @@ public class PacketMatcher<P extends Packet> {
         return type;
     }
 
+    /** The packet type as people name it, e.g. {@code SUBACK}. */
+    public String name() {
+        return name;
+    }
+
     public boolean matches(Packet packet) {
         return mismatch(packet) == null;
     }

@@ -3,67 +3,54 @@ package dev.mqttkit.conformance.client;
 import dev.mqttkit.codec.MqttEncoder;
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Connect;
+import dev.mqttkit.codec.packet.Disconnect;
 import dev.mqttkit.codec.packet.Packet;
-import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Pingresp;
 import dev.mqttkit.codec.packet.ProtocolVersion;
-import dev.mqttkit.codec.packet.Puback;
-import dev.mqttkit.codec.packet.Pubcomp;
-import dev.mqttkit.codec.packet.Pubrec;
-import dev.mqttkit.codec.packet.Pubrel;
 import dev.mqttkit.codec.packet.Publish;
-import dev.mqttkit.codec.packet.Qos;
-import dev.mqttkit.codec.packet.Suback;
-import dev.mqttkit.codec.packet.Subscribe;
-import dev.mqttkit.conformance.client.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * A packet-level MQTT client for tests, in the manner of OkHttp's MockWebServer: script what to send, exercise the
  * broker, verify what came back. It sends exactly what it is told (also malformed frames), never retries or
  * acknowledges by itself, and records every byte in the test's {@link Transcript}. Every wait is bounded by
- * {@link Timeouts}; absence is proven with a fence ({@link #expectNothing()}), never with a sleep.
+ * {@link Timeouts}; absence is proven with a fence on the connection itself ({@link #expectNothing()}) or, for
+ * messages other connections publish, with a quiet period measured in this run ({@link #expectNothingDelivered()}),
+ * never with a sleep. The QoS flows ({@code subscribe}, {@code publish}, {@code receive}) live in {@link Flows}.
  *
  * <p>See MQTT 3.1.1 chapter 3 for the packets and chapter 4 for the flows a test drives.
  */
-public final class ScriptedClient implements AutoCloseable {
+public final class ScriptedClient extends Flows implements AutoCloseable {
     private final String conn;
     private final String clientId;
     private final ProtocolVersion version;
-    private final Endpoint endpoint;
-    private final Transcript transcript;
-    private final Timeouts timeouts;
-    private final String userName;
-    private final Payload password;
+    private final ClientContext context;
     private final MqttEncoder checked;
     private final MqttEncoder unchecked;
     private final List<Connection> connections = new ArrayList<>();
-    private Connection current;
-    private int nextPacketId = 1;
-    private List<String> ownTopicPrefixes;
+    private final Inbox inbox = new Inbox();
+    /** Packets already reported as arriving early, so a packet kept through several waits is reported once. */
+    private final Set<Inbound> announced = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * @param conn     the label of this client in the transcript, e.g. {@code sub}
      * @param clientId the client identifier its default CONNECT uses
-     * @param userName the user name every default CONNECT carries, or null
      */
-    public ScriptedClient(String conn, String clientId, ProtocolVersion version, Endpoint endpoint,
-                          Transcript transcript, Timeouts timeouts, String userName, Payload password) {
+    public ScriptedClient(String conn, String clientId, ProtocolVersion version, ClientContext context) {
         this.conn = conn;
         this.clientId = clientId;
         this.version = version;
-        this.endpoint = endpoint;
-        this.transcript = transcript;
-        this.timeouts = timeouts;
-        this.userName = userName;
-        this.password = password;
+        this.context = context;
         this.checked = MqttEncoder.of(version);
         this.unchecked = MqttEncoder.unchecked(version);
     }
@@ -77,7 +64,7 @@ public final class ScriptedClient implements AutoCloseable {
     }
 
     public Timeouts timeouts() {
-        return timeouts;
+        return context.timeouts();
     }
 
     /** The CONNECT this client sends by default: its id, clean session, keep-alive 60 s, the configured credentials. */
@@ -88,22 +75,26 @@ public final class ScriptedClient implements AutoCloseable {
     /** The default CONNECT with another clean-session flag and keep-alive interval. */
     public Connect connectPacket(boolean cleanSession, int keepAliveSeconds) {
         Connect c = Connect.of(version, clientId, cleanSession, keepAliveSeconds);
-        return userName == null ? c : c.withCredentials(userName, password);
+        ClientContext.Credentials credentials = context.credentials();
+        return credentials.userName() == null ? c : c.withCredentials(credentials.userName(), credentials.password());
     }
 
     /** Opens a new network connection (closing any previous one) without sending anything. */
     public ScriptedClient open() {
-        if (current != null) {
-            current.close();
+        if (inbox.isOpen()) {
+            inbox.connection().close();
         }
+        Endpoint endpoint = context.endpoint();
         try {
-            current = new Connection(conn, endpoint.open(timeouts.connect()), version, transcript);
+            Connection c = new Connection(conn, endpoint.open(timeouts().connect()), version, context.transcript(),
+                    context.listener());
+            connections.add(c);
+            inbox.switchTo(c);
         } catch (IOException e) {
-            transcript.failure(conn, "cannot connect to " + endpoint.url() + ": " + e.getMessage());
+            context.transcript().failure(conn, "cannot connect to " + endpoint.url() + ": " + e.getMessage());
             throw new UncheckedIOException("cannot connect to the broker at " + endpoint.url(), e);
         }
-        connections.add(current);
-        transcript.event(conn, "connected to " + endpoint.url());
+        context.transcript().event(conn, "connected to " + endpoint.url());
         return this;
     }
 
@@ -124,25 +115,25 @@ public final class ScriptedClient implements AutoCloseable {
     }
 
     /** Sends a packet the specification allows; a packet the encoder refuses is a bug in the test. */
+    @Override
     public void send(Packet packet) {
-        write(checked.encode(packet), packet.summary());
+        write(checked.encode(packet), packet);
     }
 
     /** Sends a packet as it is, also one that breaks a rule (reserved values, wildcards in a topic name...). */
     public void sendUnchecked(Packet packet) {
-        write(unchecked.encode(packet), packet.summary() + " [unchecked]");
+        write(unchecked.encode(packet), packet);
     }
 
     /** Sends raw bytes, e.g. a {@link dev.mqttkit.codec.RawFrame}; {@code description} is what the transcript shows. */
     public void sendRaw(byte[] bytes, String description) {
-        write(bytes, description);
+        inbox.connection().write(bytes, description);
     }
 
-    private void write(byte[] bytes, String summary) {
-        if (current == null) {
-            throw new IllegalStateException("open() or connect() first");
-        }
-        current.write(bytes, summary);
+    private void write(byte[] bytes, Packet packet) {
+        Connection c = inbox.connection();
+        c.write(bytes, packet.summary());
+        context.listener().sent(conn, packet, System.nanoTime());
     }
 
     /**
@@ -150,48 +141,81 @@ public final class ScriptedClient implements AutoCloseable {
      * sees everyone's traffic. Ignored packets stay in the transcript.
      */
     public ScriptedClient ignoringTopicsOutside(String... prefixes) {
-        this.ownTopicPrefixes = List.of(prefixes);
+        inbox.ownTopics(List.of(prefixes));
         return this;
-    }
-
-    private boolean foreign(Inbound i) {
-        return ownTopicPrefixes != null && i instanceof Inbound.Received r && r.packet() instanceof Publish p
-                && ownTopicPrefixes.stream().noneMatch(p.topic()::startsWith);
-    }
-
-    /** The next event that is not foreign traffic, or null on timeout. */
-    private Inbound poll(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Inbound i = connection().poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (!foreign(i)) {
-                return i;
-            }
-        }
-    }
-
-    public int nextPacketId() {
-        int id = nextPacketId;
-        nextPacketId = nextPacketId == 0xFFFF ? 1 : nextPacketId + 1;
-        return id;
     }
 
     /** The next packet within {@code timeout}; empty on timeout or when the connection has ended. */
     public Optional<Packet> takePacket(Duration timeout) {
-        Inbound i = poll(timeout);
+        Inbound i = inbox.poll(timeout);
         return i instanceof Inbound.Received r ? Optional.of(r.packet()) : Optional.empty();
     }
 
+    /**
+     * The next packet within the run's quiet period ({@link DeliveryLatency}): for messages that may or may not come,
+     * such as QoS 0 messages a broker may drop, after the ones that must come have arrived.
+     */
+    public Optional<Packet> takeWithinQuietPeriod() {
+        return takePacket(context.latency().quietPeriod());
+    }
+
     /** Waits for the next packet and fails unless it matches; a packet breaking a rule fails with the violation. */
+    @Override
     public <P extends Packet> P expect(PacketMatcher<P> matcher) {
-        Inbound i = poll(timeouts.expect());
+        return checked(next(matcher.toString()), matcher);
+    }
+
+    /**
+     * Waits for the broker's answer to a request of this client (SUBACK, UNSUBACK, PUBACK, PUBREC, PUBREL, PUBCOMP).
+     * PUBLISH packets that arrive first are set aside for the test's next {@code expect}: a broker may send retained
+     * messages before the SUBACK (MQTT 3.1.1 section 3.8.4), go on delivering buffered messages before the UNSUBACK
+     * (3.10.4), and deliver messages of other topics at any point of a flow.
+     */
+    @Override
+    public <P extends Packet> P expectResponse(PacketMatcher<P> matcher) {
+        List<Inbound.Received> early = new ArrayList<>();
+        try {
+            while (true) {
+                Inbound.Received r = next(matcher.toString());
+                if (r.packet() instanceof Publish p && !matcher.type().isInstance(p)) {
+                    early.add(r);
+                    if (announced.add(r)) {
+                        context.transcript().event(conn, p.summary() + " arrived before the " + matcher.name()
+                                + "; kept for the test's next step");
+                        context.listener().arrivedEarly(conn, p, matcher.name());
+                    }
+                    continue;
+                }
+                return checked(r, matcher);
+            }
+        } finally {
+            inbox.putBack(early);
+        }
+    }
+
+    private Inbound.Received next(String awaited) {
+        Duration wait = timeouts().expect();
+        Inbound i = inbox.poll(wait);
         if (i == null) {
-            throw fail("timed out after " + timeouts.expect().toMillis() + " ms waiting for " + matcher);
+            throw noAnswer("timed out after " + wait.toMillis() + " ms waiting for " + awaited);
         }
         if (i instanceof Inbound.Closed c) {
-            throw fail(c.reason() + " while waiting for " + matcher + malformedSuffix(c));
+            throw noAnswer(c.reason() + " while waiting for " + awaited
+                    + (c.malformed() == null ? "" : ": " + c.malformed()));
         }
-        Inbound.Received r = (Inbound.Received) i;
+        return (Inbound.Received) i;
+    }
+
+    /** Checks a packet the test already took, e.g. with {@link #takePacket}; fails unless it matches. */
+    public <P extends Packet> P verify(PacketMatcher<P> matcher, Packet packet) {
+        String mismatch = matcher.mismatch(packet);
+        if (mismatch != null) {
+            throw fail(mismatch);
+        }
+        return matcher.type().cast(packet);
+    }
+
+    private <P extends Packet> P checked(Inbound.Received r, PacketMatcher<P> matcher) {
         if (!r.violations().isEmpty()) {
             throw fail("the broker sent a malformed " + r.packet().type() + ": " + String.join("; ", r.violations()));
         }
@@ -204,13 +228,25 @@ public final class ScriptedClient implements AutoCloseable {
 
     /** Expects the broker to close the connection, without sending anything first. */
     public void expectClosed() {
-        Closure c = awaitClosure(timeouts.closure());
+        Closure c = awaitClosure(timeouts().closure());
         if (!c.before().isEmpty()) {
             throw fail("expected the connection to be closed but received " + c.before().get(0).summary());
         }
         if (!c.closed()) {
-            throw fail("the connection is still open " + timeouts.closure().toMillis() + " ms later");
+            throw fail("the connection is still open " + timeouts().closure().toMillis() + " ms later");
         }
+    }
+
+    /** The first packet, or the end of the connection, whichever comes first within {@code timeout}. */
+    public Closure awaitAnswer(Duration timeout) {
+        Inbound i = inbox.poll(timeout);
+        if (i instanceof Inbound.Received r) {
+            return new Closure(List.of(r.packet()), false, null, 0);
+        }
+        if (i instanceof Inbound.Closed c) {
+            return new Closure(List.of(), c.byBroker(), c.malformed(), c.atNanos());
+        }
+        return new Closure(List.of(), false, null, 0);
     }
 
     /** Collects packets until the broker closes the connection or {@code timeout} passes. */
@@ -218,21 +254,21 @@ public final class ScriptedClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Packet> before = new ArrayList<>();
         while (true) {
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Inbound i = poll(left);
+            Inbound i = inbox.poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (i == null) {
-                return new Closure(before, false, null);
+                return new Closure(before, false, null, 0);
             }
             if (i instanceof Inbound.Closed c) {
-                return new Closure(before, c.byBroker(), c.malformed());
+                return new Closure(before, c.byBroker(), c.malformed(), c.atNanos());
             }
             before.add(((Inbound.Received) i).packet());
         }
     }
 
     /**
-     * Proves that nothing is pending for this client: sends PINGREQ and expects PINGRESP as the very next packet.
-     * Used after an event that would have caused a delivery (e.g. the publisher's acknowledgement) to show it did not.
+     * Proves that nothing is pending on this connection: sends PINGREQ and expects PINGRESP as the very next packet.
+     * It orders packets on this connection only; for messages other connections publish, see
+     * {@link #expectNothingDelivered()}.
      */
     public void expectNothing() {
         List<Packet> before = fence();
@@ -241,7 +277,24 @@ public final class ScriptedClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Proves, as far as the wire allows, that no message another connection published reaches this client: nothing
+     * before a PINGRESP fence, then nothing for the run's quiet period ({@link DeliveryLatency}).
+     */
+    public void expectNothingDelivered() {
+        expectNothing();
+        Duration quiet = context.latency().quietPeriod();
+        Optional<Packet> late = takePacket(quiet);
+        if (late.isPresent()) {
+            throw fail("expected nothing but received " + late.get().summary() + " within the quiet period of "
+                    + context.latency().describe());
+        }
+        context.transcript().event(conn, "nothing delivered within the quiet period of "
+                + context.latency().describe());
+    }
+
     /** Sends PINGREQ and returns every packet that arrives before the PINGRESP. */
+    @Override
     public List<Packet> fence() {
         send(Pingreq.INSTANCE);
         List<Packet> before = new ArrayList<>();
@@ -254,58 +307,20 @@ public final class ScriptedClient implements AutoCloseable {
         }
     }
 
-    /** Subscribes to one filter, expects the SUBACK and returns its return code. */
-    public int subscribe(String filter, Qos qos) {
-        int id = nextPacketId();
-        send(Subscribe.of(id, filter, qos));
-        Suback s = expect(Match.suback(id));
-        if (s.returnCodes().size() != 1) {
-            throw fail("SUBACK for one filter carries " + s.returnCodes().size() + " return codes");
-        }
-        return s.returnCodes().get(0);
-    }
-
-    /** Publishes and completes the sender's side of the QoS flow; returns the packet id (0 for QoS 0). */
-    public int publish(String topic, String payload, Qos qos, boolean retain) {
-        int id = qos == Qos.AT_MOST_ONCE ? 0 : nextPacketId();
-        send(new Publish(false, qos, retain, topic, id, Payload.utf8(payload)));
-        if (qos == Qos.AT_LEAST_ONCE) {
-            expect(Match.puback(id));
-        } else if (qos == Qos.EXACTLY_ONCE) {
-            expect(Match.pubrec(id));
-            send(new Pubrel(id));
-            expect(Match.pubcomp(id));
-        }
-        return id;
-    }
-
-    /** Expects a PUBLISH and completes the receiver's side of its QoS flow. */
-    public Publish receive(PacketMatcher<Publish> matcher) {
-        Publish p = expect(matcher);
-        if (p.qos() == Qos.AT_LEAST_ONCE) {
-            send(new Puback(p.packetId()));
-        } else if (p.qos() == Qos.EXACTLY_ONCE) {
-            send(new Pubrec(p.packetId()));
-            expect(Match.pubrel(p.packetId()));
-            send(new Pubcomp(p.packetId()));
-        }
-        return p;
-    }
-
     /** Sends DISCONNECT and closes the socket: a normal end. */
     public void disconnect() {
-        send(dev.mqttkit.codec.packet.Disconnect.INSTANCE);
+        send(Disconnect.INSTANCE);
         close();
     }
 
     /** Closes the socket without DISCONNECT: an abnormal end, as far as the broker can tell. */
     public void dropConnection() {
-        transcript.event(conn, "client closes the socket without DISCONNECT");
+        context.transcript().event(conn, "client closes the socket without DISCONNECT");
         close();
     }
 
     public boolean isConnected() {
-        return current != null && !current.isClosed();
+        return inbox.isOpen();
     }
 
     /**
@@ -317,7 +332,7 @@ public final class ScriptedClient implements AutoCloseable {
             if (c.closedByClient()) {
                 continue;
             }
-            List<Inbound.Received> left = c.unconsumed().stream().filter(r -> !foreign(r)).toList();
+            List<Inbound.Received> left = inbox.untaken(c);
             if (!left.isEmpty()) {
                 throw fail("unexpected " + left.get(0).packet().summary() + " (never expected by the test)");
             }
@@ -325,20 +340,15 @@ public final class ScriptedClient implements AutoCloseable {
     }
 
     /** Records a failure of this client's step in the transcript and returns the error to throw. */
+    @Override
     public AssertionFailedError fail(String message) {
-        transcript.failure(conn, message);
+        context.transcript().failure(conn, message);
         return new AssertionFailedError("[" + conn + "] " + message);
     }
 
-    private Connection connection() {
-        if (current == null) {
-            throw new IllegalStateException("open() or connect() first");
-        }
-        return current;
-    }
-
-    private static String malformedSuffix(Inbound.Closed c) {
-        return c.malformed() == null ? "" : ": " + c.malformed();
+    private NoAnswer noAnswer(String message) {
+        context.transcript().failure(conn, message);
+        return new NoAnswer("[" + conn + "] " + message);
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A class of conformance tests: connects them to the configured target and publishes their verdicts. The tests are
- * independent (unique client ids and topics) and may run concurrently when parallel execution is enabled.
+ * independent (unique client ids and topics) and may run concurrently with each other when parallel execution is
+ * enabled; a {@link DisruptiveConformanceTest} class runs only after them.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -11,15 +11,26 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * of any other test.
  */
 public final class HarnessExecutable implements Executable {
+    private final String key;
     private final ProtocolVersion version;
     private final List<String> statements;
     private final ThrowingConsumer<Harness> body;
     private Harness harness;
 
-    public HarnessExecutable(ProtocolVersion version, List<String> statements, ThrowingConsumer<Harness> body) {
+    /**
+     * @param key the test's stable key in expectations files and reports, e.g.
+     *            {@code scenario:qos1-flow [3.1.1]}
+     */
+    public HarnessExecutable(String key, ProtocolVersion version, List<String> statements,
+                             ThrowingConsumer<Harness> body) {
+        this.key = key + " [" + version.label() + "]";
         this.version = version;
         this.statements = List.copyOf(statements);
         this.body = body;
+    }
+
+    String key() {
+        return key;
     }
 
     ProtocolVersion version() {

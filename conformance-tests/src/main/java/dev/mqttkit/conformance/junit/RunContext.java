@@ -1,20 +1,33 @@
 package dev.mqttkit.conformance.junit;
 
-import dev.mqttkit.codec.packet.Payload;
+import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.SuiteConfig;
-import dev.mqttkit.contract.Catalogue;
-import dev.mqttkit.contract.Settings;
-import dev.mqttkit.contract.TargetFacts;
+import dev.mqttkit.conformance.client.ClientContext;
+import dev.mqttkit.conformance.client.DeliveryLatency;
+import dev.mqttkit.conformance.client.DeliveryListener;
+import dev.mqttkit.conformance.client.DeliveryTimer;
 import dev.mqttkit.conformance.client.Timeouts;
+import dev.mqttkit.conformance.client.Transcript;
+import dev.mqttkit.conformance.probe.ConnectProbe;
+import dev.mqttkit.conformance.probe.DeliveryCalibration;
 import dev.mqttkit.conformance.target.BrokerIdentity;
 import dev.mqttkit.conformance.target.Target;
 import dev.mqttkit.conformance.target.Targets;
+import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.contract.Settings;
+import dev.mqttkit.contract.TargetFacts;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What one run of the suite shares: configuration, catalogue, the target (started on first use, stopped when the
- * run ends) and the counter behind unique client ids and topics. Lives in the root {@link ExtensionContext.Store}.
+ * run ends), which protocol versions it speaks, how fast it delivers, whether it still answers, and the counter
+ * behind unique client ids and topics. Lives in the root {@link ExtensionContext.Store}.
  */
 public final class RunContext implements AutoCloseable {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.mqttkit.conformance");
@@ -22,15 +35,20 @@ public final class RunContext implements AutoCloseable {
     private final SuiteConfig config;
     private final Catalogue catalogue = Catalogue.load();
     private final Timeouts timeouts;
+    private final DeliveryLatency latency;
+    private final BrokerHealth health;
     private final AtomicLong counter = new AtomicLong();
     private Target target;
     private RuntimeException targetFailure;
     private String unreachable;
+    private Map<ProtocolVersion, String> unsupported = Map.of();
     private TargetFacts targetFacts;
 
     RunContext(SuiteConfig config) {
         this.config = config;
         this.timeouts = Timeouts.scaledBy(config.timeoutScale());
+        this.latency = new DeliveryLatency(timeouts);
+        this.health = new BrokerHealth(this::uniqueName, timeouts);
     }
 
     /**
@@ -56,9 +74,14 @@ public final class RunContext implements AutoCloseable {
         return timeouts;
     }
 
+    BrokerHealth health() {
+        return health;
+    }
+
     /**
-     * The target, started on first use and probed once for a connection; a target that failed to start fails every
-     * test with the same reason.
+     * The target, started on first use. Once started it is asked, with one CONNECT per configured protocol version
+     * sent at the same time, which versions it speaks; a target that answers none cannot be tested, and a target that
+     * failed to start fails every test with the same reason.
      */
     public synchronized Target target() {
         if (targetFailure != null) {
@@ -72,13 +95,42 @@ public final class RunContext implements AutoCloseable {
                 throw e;
             }
             unreachable = target.endpoint().unreachableBecause(timeouts.connect()).orElse(null);
+            if (unreachable == null) {
+                probeVersions();
+            }
         }
         return target;
     }
 
+    private void probeVersions() {
+        List<ProtocolVersion> versions = config.versions();
+        List<String> ids = versions.stream().map(v -> uniqueName("hello")).toList();
+        List<ConnectProbe> probes = ConnectProbe.all(clientContext(new Transcript(), DeliveryListener.NONE),
+                versions, ids, timeouts.expect());
+        Map<ProtocolVersion, String> refused = new LinkedHashMap<>();
+        Optional<ProtocolVersion> spoken = Optional.empty();
+        for (ConnectProbe p : probes) {
+            if (p.outcome() == ConnectProbe.Outcome.ACCEPTED) {
+                spoken = Optional.of(p.version());
+            } else {
+                refused.put(p.version(), p.detail());
+            }
+        }
+        if (spoken.isEmpty()) {
+            StringBuilder why = new StringBuilder("the broker at " + target.endpoint().url()
+                    + " accepted no CONNECT of the configured protocol versions:");
+            refused.forEach((v, d) -> why.append(" MQTT ").append(v.label()).append(' ').append(d).append(';'));
+            unreachable = why.substring(0, why.length() - 1);
+            return;
+        }
+        unsupported = Collections.unmodifiableMap(refused);
+        DeliveryCalibration.measure(clientContext(new Transcript(), DeliveryListener.NONE), spoken.get(),
+                uniqueName("latency") + "/calibration", uniqueName("calsub"), uniqueName("calpub"));
+    }
+
     /**
-     * Why the target cannot be tested (it failed to start, or nothing accepted a connection at its endpoint when
-     * the run began), else null. Published as {@code mqttkit.target.error}.
+     * Why the target cannot be tested (it failed to start, nothing accepted a connection at its endpoint, or it
+     * accepted no CONNECT), else null. Published as {@code mqttkit.target.error}.
      */
     public synchronized String targetError() {
         try {
@@ -89,22 +141,36 @@ public final class RunContext implements AutoCloseable {
         return unreachable;
     }
 
+    /** Why the broker does not speak {@code version}, if it refused the CONNECT probe of that version. */
+    public synchronized Optional<String> unsupported(ProtocolVersion version) {
+        target();
+        return Optional.ofNullable(unsupported.get(version));
+    }
+
     /** What the report says about the target; the broker's name is asked once, on first use. */
     public synchronized TargetFacts targetFacts() {
         if (targetFacts == null) {
             Target t = target();
             String broker = t.broker();
             if (broker == null && unreachable == null) {
-                broker = BrokerIdentity.discover(t.endpoint(), uniqueName("id"), timeouts, config.userName(),
-                        password()).orElse(null);
+                broker = BrokerIdentity.discover(clientContext(new Transcript(), DeliveryListener.NONE),
+                        uniqueName("id")).orElse(null);
             }
-            targetFacts = new TargetFacts(t.name(), t.description(), t.endpoint().url(), t.image(), broker);
+            Map<String, String> versions = new LinkedHashMap<>();
+            unsupported.forEach((v, why) -> versions.put(v.label(), why));
+            targetFacts = new TargetFacts(t.name(), t.description(), t.endpoint().url(), t.image(), broker, versions);
         }
         return targetFacts;
     }
 
-    Payload password() {
-        return config.password() == null ? null : Payload.utf8(config.password());
+    /**
+     * What a test's clients share; {@code listener} also hears every delivery, and the run's delivery timer times
+     * them.
+     */
+    public ClientContext clientContext(Transcript transcript, DeliveryListener listener) {
+        DeliveryListener both = DeliveryListener.both(new DeliveryTimer(latency), listener);
+        return new ClientContext(target().endpoint(), transcript, timeouts,
+                ClientContext.Credentials.of(config.userName(), config.password()), both, latency);
     }
 
     /** A run-unique name: the prefix, a counter and a label, short enough for a 23-character 3.1 client id. */

@@ -96,19 +96,18 @@ public final class SuiteExtension
         }
         Harness harness = new Harness(RunContext.of(context), body.version());
         body.bind(harness);
-        Throwable thrown = null;
-        try {
-            invocation.proceed();
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        AssertionError late = Verdicts.finish(context, harness, thrown, body.statements());
+        Throwable thrown = Preconditions.notCheckable(harness);
         if (thrown != null) {
-            throw thrown;
+            invocation.skip();
+        } else {
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                thrown = t;
+            }
         }
-        if (late != null) {
-            throw late;
-        }
+        Verdicts.finish(context, harness, body.key(), thrown, body.statements(), Preconditions.disruptive(context))
+                .apply();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.mqttkit.conformance.junit;
 
+import dev.mqttkit.conformance.client.NoAnswer;
+import dev.mqttkit.contract.Cascade;
+import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.EntryKey;
 import dev.mqttkit.contract.Level;
 import dev.mqttkit.contract.Statement;
@@ -7,24 +10,47 @@ import dev.mqttkit.contract.StatementIds;
 import dev.mqttkit.contract.TranscriptEvent;
 import dev.mqttkit.contract.Verdict;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Ends a test: checks that nothing unexpected is left, closes its clients and publishes the report entries of the
- * contract with the report module. Shared by template tests and scenario dynamic tests.
+ * Ends a test and decides its verdict, the one place that does. A failure is a FAIL only when what it breaks is a
+ * MUST of the protocol version under test; where that version says SHOULD or MAY it is a WARN. A failure without an
+ * answer from the broker is checked against the broker's liveness first: if the broker stopped answering, what the
+ * test could not check is INCONCLUSIVE, and the first test to notice is named as the culprit, once. The verdict and
+ * its evidence are published as the report entries of the contract.
  */
 final class Verdicts {
     private Verdicts() {
     }
 
     /**
-     * @param thrown what the test body threw, or null
-     * @return the failure to rethrow when the test body passed but the end checks did not, else null
+     * What JUnit should make of the test: {@code failure} to rethrow (FAIL only), {@code abort} to end it as aborted
+     * (not applicable, not supported, inconclusive), or neither (PASS, WARN).
      */
-    static AssertionError finish(ExtensionContext context, Harness harness, Throwable thrown,
-                                 List<String> statements) {
-        Throwable failure = thrown;
+    record Outcome(Verdict verdict, Throwable failure, TestAbortedException abort) {
+        void apply() throws Throwable {
+            if (failure != null) {
+                throw failure;
+            }
+            if (abort != null) {
+                throw abort;
+            }
+        }
+    }
+
+    /**
+     * @param testKey  the test's stable key, e.g. {@code ConnectTests#closesConnectionOnSecondConnect [3.1.1]}
+     * @param thrown   what the test body threw, or null
+     * @param declared the statements the test declares; those applicable to its version are reported
+     * @param disruptive whether the test sends input known to upset brokers: its end is followed by a liveness check
+     */
+    static Outcome finish(ExtensionContext context, Harness harness, String testKey, Throwable thrown,
+                          List<String> declared, boolean disruptive) {
+        RunContext run = harness.run();
+        Throwable failure = thrown != null ? thrown : harness.setupFailure();
         if (failure == null) {
             try {
                 harness.verifyNothingUnexpected();
@@ -33,33 +59,71 @@ final class Verdicts {
             }
         }
         harness.close();
+        Catalogue catalogue = run.catalogue();
+        String version = harness.version().label();
+        List<String> statements = catalogue.applicable(version, declared);
+        Optional<Cascade> cascade = Optional.empty();
+        boolean notChecked = failure instanceof TestAbortedException;
+        if (!notChecked && (disruptive || answerMissing(failure))) {
+            cascade = run.health().checkAfter(testKey, harness.clientContext(), harness.version(),
+                    harness.clientIds());
+        }
         Verdict verdict;
         String reason;
         if (failure == null) {
             verdict = harness.warning() == null ? Verdict.PASS : Verdict.WARN;
             reason = harness.warning();
-        } else if (failure instanceof TestAbortedException) {
+        } else if (failure instanceof NotChecked n) {
+            verdict = n.verdict();
+            reason = n.getMessage();
+        } else if (notChecked) {
             verdict = Verdict.NOT_APPLICABLE;
             reason = failure.getMessage();
+        } else if (cascade.isPresent() && !cascade.get().culprit().equals(testKey)) {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = stoppedAnswering(cascade.get());
+        } else if (thrown == null && harness.setupFailure() != null) {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = "not checked: a client of the test could not connect: " + firstLine(failure);
         } else {
-            verdict = Verdict.FAIL;
-            reason = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+            List<String> broken = harness.checkingStatements().isEmpty() ? statements
+                    : catalogue.applicable(version, harness.checkingStatements());
+            Level level = catalogue.strongestLevel(broken);
+            verdict = level == Level.MUST ? Verdict.FAIL : Verdict.WARN;
+            reason = firstLine(failure) + breaks(catalogue, broken, level);
             harness.transcript().markLastFailed();
         }
-        publishTarget(context, harness.run());
+        publish(context, EntryKey.TEST_KEY, testKey);
+        publishTarget(context, run);
         publish(context, EntryKey.STATEMENTS, StatementIds.format(statements));
-        publish(context, EntryKey.VERSION, harness.version().label());
-        publish(context, EntryKey.LEVEL, level(harness.run(), statements).name());
+        publish(context, EntryKey.VERSION, version);
+        publish(context, EntryKey.LEVEL, catalogue.strongestLevel(statements).name());
         publish(context, EntryKey.VERDICT, verdict.name());
         publish(context, EntryKey.REASON, reason);
         publish(context, EntryKey.OBSERVED, harness.observedText());
         publish(context, EntryKey.SCENARIO, harness.scenarioText());
         publish(context, EntryKey.PROPERTY, harness.propertyJson());
+        cascade.filter(c -> c.culprit().equals(testKey))
+                .ifPresent(c -> publish(context, EntryKey.CASCADE, c.toJson()));
         publish(context, EntryKey.TRANSCRIPT, TranscriptEvent.toJson(harness.transcript().events()));
-        if (thrown == null && failure != null) {
-            return new AssertionError(failure.getMessage() + "\n" + harness.transcript().render(), failure);
-        }
-        return null;
+        return outcome(verdict, reason, failure, thrown, harness);
+    }
+
+    private static Outcome outcome(Verdict verdict, String reason, Throwable failure, Throwable thrown,
+                                   Harness harness) {
+        return switch (verdict) {
+            case FAIL -> new Outcome(verdict, thrown == failure && thrown != null ? thrown
+                    : new AssertionError(String.valueOf(failure.getMessage()) + "\n" + harness.transcript().render(),
+                    failure), null);
+            case PASS, WARN -> new Outcome(verdict, null, null);
+            default -> new Outcome(verdict, null, failure instanceof TestAbortedException a ? a
+                    : new TestAbortedException(reason, failure));
+        };
+    }
+
+    /** Ends a test that could not start because the broker stopped answering earlier in the run. */
+    static String stoppedAnswering(Cascade c) {
+        return "not checked: the broker stopped answering after " + c.culprit() + " (" + c.evidence() + ")";
     }
 
     static void publishTarget(ExtensionContext context, RunContext run) {
@@ -72,20 +136,43 @@ final class Verdicts {
         publish(context, EntryKey.TARGET_ERROR, error);
     }
 
-    /** The strongest level the catalogue gives the statements; an id it does not know counts as MUST. */
-    static Level level(RunContext run, List<String> statements) {
-        Level strongest = Level.MAY;
-        for (String id : statements) {
-            Level l = run.catalogue().find(id).map(Statement::level).orElse(Level.MUST);
-            strongest = Level.strongest(strongest, l);
-        }
-        return strongest;
-    }
-
     /** Publishes a non-empty value; an absent one is simply not published. */
     static void publish(ExtensionContext context, EntryKey key, String value) {
         if (value != null && !value.isEmpty()) {
             context.publishReportEntry(key.key(), value);
         }
+    }
+
+    private static boolean answerMissing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoAnswer || t instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && !(t instanceof AssertionError)) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+    }
+
+    /**
+     * Names the statements of the failure's level with their paraphrase: " — breaks MUST MQTT-3.12.4-1 (...)", or,
+     * where the version under test only permits what the test looked for, " — MQTT 3.1 leaves this open (MAY) ...".
+     */
+    private static String breaks(Catalogue catalogue, List<String> broken, Level level) {
+        String named = broken.stream()
+                .filter(id -> catalogue.find(id).map(Statement::level).orElse(Level.MUST) == level)
+                .map(id -> id + catalogue.find(id).map(s -> " (" + s.paraphrase() + ")").orElse(""))
+                .collect(Collectors.joining("; "));
+        if (named.isEmpty()) {
+            return "";
+        }
+        return level == Level.MAY ? " \u2014 the version under test leaves this open (MAY): " + named
+                : " \u2014 breaks " + level + " " + named;
     }
 }

@@ -2,6 +2,7 @@ package dev.mqttkit.conformance.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mqttkit.codec.Hex;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.Resources;
 import java.io.IOException;
@@ -17,10 +18,34 @@ import java.util.Map;
 public final class MalformedCorpus {
     public static final String FOLDER = "/fixtures/malformed";
 
-    /** One case; {@code rule} is the statement (or section) it breaks. */
-    public record Case(String file, String name, ProtocolVersion version, String hex, String rule, boolean fatal) {
+    /**
+     * One case.
+     *
+     * @param rule     the rule the codec reports for it: a statement id, or a section where the text gives none
+     * @param cites    the statements the suite judges the broker's reaction by; the rule unless the case says
+     * @param trailing the bytes go on past the packet (the start of the next one)
+     */
+    public record Case(String file, String name, ProtocolVersion version, String hex, String rule, List<String> cites,
+                       boolean fatal, boolean trailing) {
         public boolean isConnect() {
             return hex.startsWith("1");
+        }
+
+        public boolean isSubscribe() {
+            return hex.startsWith("8");
+        }
+
+        /** Whether the bytes are exactly one packet whose Remaining Length is well-formed and fully sent. */
+        public boolean whole() {
+            byte[] b = Hex.parse(hex);
+            int length = 0;
+            for (int i = 1; i < Math.min(b.length, 5); i++) {
+                length |= (b[i] & 0x7F) << (7 * (i - 1));
+                if ((b[i] & 0x80) == 0) {
+                    return !trailing && i + 1 + length == b.length;
+                }
+            }
+            return false;
         }
     }
 
@@ -33,11 +58,16 @@ public final class MalformedCorpus {
         for (Map.Entry<String, String> file : Resources.readAll(FOLDER, ".json").entrySet()) {
             try {
                 for (JsonNode n : json.readTree(file.getValue())) {
-                    if ("server".equals(n.path("receiver").asText())) {
-                        out.add(new Case(file.getKey().replace(".json", ""), n.path("name").asText(),
-                                ProtocolVersion.fromLabel(n.path("version").asText()), n.path("hex").asText(),
-                                n.path("rule").asText(), n.path("fatal").asBoolean()));
+                    if (!"server".equals(n.path("receiver").asText())) {
+                        continue;
                     }
+                    String rule = n.path("rule").asText();
+                    List<String> cites = new ArrayList<>();
+                    n.path("cites").forEach(c -> cites.add(c.asText()));
+                    out.add(new Case(file.getKey().replace(".json", ""), n.path("name").asText(),
+                            ProtocolVersion.fromLabel(n.path("version").asText()), n.path("hex").asText(), rule,
+                            cites.isEmpty() ? List.of(rule) : List.copyOf(cites), n.path("fatal").asBoolean(),
+                            n.path("trailing").asBoolean()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file.getKey(), e);

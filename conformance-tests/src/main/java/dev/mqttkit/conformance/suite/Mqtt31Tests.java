@@ -8,8 +8,8 @@ import dev.mqttkit.codec.packet.Disconnect;
 import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
-import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.client.Closure;
+import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
 import dev.mqttkit.conformance.junit.Connected;
@@ -17,6 +17,7 @@ import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
 import dev.mqttkit.conformance.junit.Versions;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where MQTT 3.1 differs from 3.1.1 (fixtures/spec/mqtt-3.1-differences.json). */
@@ -35,22 +36,7 @@ class Mqtt31Tests {
         c.expectNothing();
     }
 
-    @MqttTest
-    @Statements({"MQTTv3.1-2.1-1", "MQTTv3.1-3.8-1", "MQTTv3.1-3.10-1", "MQTTv3.1-3.6-1"})
-    void acceptsDupOnRetriedSubscribeUnsubscribeAndPubrel(Harness mqtt, @Connected ScriptedClient c,
-                                                          @Connected ScriptedClient pub) {
-        String topic = mqtt.topic("dup");
-        c.sendRaw(RawFrame.builder(0x8A).u16(1).utf8(topic).u8(2).build(), "SUBSCRIBE (d1, m1) retried");
-        c.expect(Match.suback(1));
-        pub.send(new Publish(false, Qos.EXACTLY_ONCE, false, topic, 2, dev.mqttkit.codec.packet.Payload.utf8("x")));
-        pub.expect(Match.pubrec(2));
-        pub.sendRaw(RawFrame.builder(0x6A).u16(2).build(), "PUBREL (d1, m2) retried");
-        pub.expect(Match.pubcomp(2));
-        c.receive(Match.publish(topic).payload("x"));
-        c.sendRaw(RawFrame.builder(0xAA).u16(3).utf8(topic).build(), "UNSUBSCRIBE (d1, m3) retried");
-        c.expect(Match.unsuback(3));
-    }
-
+    /** 3.1 lets a server delete or keep an empty retained message; a new subscriber shows which it did. */
     @MqttTest
     @Statements({"MQTTv3.1-2.1-4"})
     void deletesOrStoresAnEmptyRetainedMessage(Harness mqtt, @Connected ScriptedClient pub) {
@@ -59,14 +45,14 @@ class Mqtt31Tests {
         pub.publish(topic, "", Qos.AT_LEAST_ONCE, true);
         ScriptedClient sub = mqtt.connected("sub");
         sub.subscribe(topic, Qos.AT_MOST_ONCE);
-        List<Packet> got = sub.fence();
+        List<Packet> got = new ArrayList<>(sub.fence());
+        sub.takeWithinQuietPeriod().ifPresent(got::add);
         if (got.isEmpty()) {
             mqtt.observed("the empty retained message deleted the stored one");
         } else {
             assertThat(got).as("what a new subscriber receives").hasSize(1);
             assertThat(((Publish) got.get(0)).payload().isEmpty()).as("the stored message is the empty one").isTrue();
             mqtt.observed("stored the empty retained message");
-            pub.publish(topic, "", Qos.AT_LEAST_ONCE, false);
         }
     }
 

@@ -30,8 +30,8 @@ class ScenarioTests {
             List<DynamicTest> perVersion = new ArrayList<>();
             for (ProtocolVersion v : run.config().versions()) {
                 if (s.versions().contains(v)) {
-                    perVersion.add(DynamicTest.dynamicTest("MQTT " + v.label(), new HarnessExecutable(v,
-                            s.statements(), mqtt -> run(mqtt, s))));
+                    perVersion.add(DynamicTest.dynamicTest("MQTT " + v.label(), new HarnessExecutable(
+                            "scenario:" + s.name(), v, s.statements(), mqtt -> run(mqtt, s))));
                 }
             }
             if (!perVersion.isEmpty()) {

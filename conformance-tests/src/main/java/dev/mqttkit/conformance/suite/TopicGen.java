@@ -7,13 +7,16 @@ import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
 
 /**
- * Generators of topic trees and filters for the wildcard property, relative to a root chosen at run time: {@code R}
- * stands for the test's own topic root and {@code $R} for the same root behind a {@code $}. Levels include empty
- * ones, non-ASCII text and a long level, so that matching is exercised where brokers tend to cut corners.
+ * Generators of topic trees and filters for the wildcard property, relative to a root chosen at run time, so that
+ * every filter stays inside the test's own topics even on a shared broker: {@code R} stands for the test's root (two
+ * levels, the second unique), {@code $R} for the same root behind a {@code $}, and {@code +R} for a first level
+ * {@code +} followed by the unique level. Levels include empty ones, non-ASCII text and a long level, so that matching
+ * is exercised where brokers tend to cut corners.
  */
 final class TopicGen {
     static final String ROOT = "R";
     static final String DOLLAR_ROOT = "$R";
+    static final String PLUS_ROOT = "+R";
     private static final List<String> LEVELS = List.of("a", "b", "", "\u00fc", "\u65e5\u672c", "sp ace",
             "L".repeat(300));
 
@@ -36,12 +39,11 @@ final class TopicGen {
 
     static Gen<String> topic(boolean dollarTopics) {
         Gen<String> first = dollarTopics ? Generate.pick(List.of(ROOT, DOLLAR_ROOT)) : Generate.constant(ROOT);
-        return first.zip(SourceDSL.lists().of(Generate.pick(LEVELS)).ofSizeBetween(1, 3),
-                (f, rest) -> join(f, rest));
+        return first.zip(SourceDSL.lists().of(Generate.pick(LEVELS)).ofSizeBetween(1, 3), TopicGen::join);
     }
 
     static Gen<String> filter(boolean dollarTopics) {
-        List<String> firsts = new ArrayList<>(List.of(ROOT, "+", "#"));
+        List<String> firsts = new ArrayList<>(List.of(ROOT, PLUS_ROOT));
         if (dollarTopics) {
             firsts.add(DOLLAR_ROOT);
         }
@@ -51,9 +53,6 @@ final class TopicGen {
         Gen<Boolean> hashAtEnd = SourceDSL.booleans().all();
         return Generate.pick(firsts).zip(SourceDSL.lists().of(Generate.pick(levels)).ofSizeBetween(0, 3), hashAtEnd,
                 (f, rest, hash) -> {
-                    if (f.equals("#")) {
-                        return "#";
-                    }
                     List<String> all = new ArrayList<>(rest);
                     if (hash) {
                         all.add("#");
@@ -70,10 +69,17 @@ final class TopicGen {
         return b.toString();
     }
 
-    /** Replaces the root markers with real levels. */
+    /**
+     * Replaces the markers: {@code root} is {@code <first>/<unique>}; {@code +R} becomes {@code +/<unique>}, which
+     * matches both {@code R} and {@code $R} topics by level (and must not match the latter: MQTT-4.7.2-1).
+     */
     static String resolve(String relative, String root) {
+        String unique = root.substring(root.indexOf('/') + 1);
         if (relative.startsWith(DOLLAR_ROOT)) {
             return "$" + root + relative.substring(DOLLAR_ROOT.length());
+        }
+        if (relative.startsWith(PLUS_ROOT)) {
+            return "+/" + unique + relative.substring(PLUS_ROOT.length());
         }
         if (relative.startsWith(ROOT)) {
             return root + relative.substring(ROOT.length());

@@ -1,7 +1,8 @@
 package dev.mqttkit.conformance.suite;
 
-import dev.mqttkit.codec.RawFrame;
+import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.ConformanceTest;
@@ -10,12 +11,16 @@ import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
 import dev.mqttkit.conformance.junit.Versions;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** Topic names, filters and matching (MQTT 3.1.1 section 4.7 and 1.5.3). */
+/** Topic names, filters and matching (MQTT 3.1.1 sections 4.7 and 1.5.3); bad topics in {@link PacketViolationTests}. */
 @ConformanceTest
 class TopicTests {
 
+    /**
+     * A broker may keep topics that start with {@code $} to itself (4.7.2: clients cannot use them for their own
+     * purposes); then there is nothing to match and the test does not apply.
+     */
     @MqttTest
     @Versions("3.1.1")
     @Statements({"MQTT-4.7.2-1"})
@@ -23,15 +28,21 @@ class TopicTests {
                                                                   @Connected ScriptedClient exact,
                                                                   @Connected ScriptedClient pub) {
         String topic = "$" + mqtt.topic("x");
-        String plain = mqtt.topic("x");
         wild.ignoringTopicsOutside(topic);
-        wild.subscribe("+/" + plain.substring(plain.indexOf('/') + 1), Qos.AT_MOST_ONCE);
+        if (exact.subscribe(topic, Qos.AT_MOST_ONCE) == Suback.FAILURE) {
+            mqtt.notApplicable("the broker refused a subscription to " + topic + ": it keeps $ topics to itself");
+        }
+        wild.subscribe("+/x", Qos.AT_MOST_ONCE);
         wild.subscribe("#", Qos.AT_MOST_ONCE);
-        exact.subscribe(topic, Qos.AT_MOST_ONCE);
-        pub.publish(topic, "dollar", Qos.AT_LEAST_ONCE, false);
-        exact.expect(Match.publish(topic).payload("dollar"));
+        pub.publish(topic, "dollar", Qos.AT_MOST_ONCE, false);
+        Optional<Packet> routed = exact.takePacket(mqtt.timeouts().expect());
+        if (routed.isEmpty()) {
+            mqtt.notApplicable("the broker routed no message published to " + topic
+                    + " (it keeps $ topics to itself), so no filter can wrongly match one");
+        }
+        exact.verify(Match.publish(topic).payload("dollar"), routed.get());
         // '#' also brings whatever else the broker carries; only this test's '$' topic must be absent
-        wild.expectNothing();
+        wild.expectNothingDelivered();
     }
 
     @MqttTest
@@ -48,28 +59,6 @@ class TopicTests {
         pub.publish(lower, "lower case", Qos.AT_LEAST_ONCE, false);
         pub.publish(composed, "exact", Qos.AT_LEAST_ONCE, false);
         sub.expect(Match.publish(composed).payload("exact"));
-        sub.expectNothing();
-    }
-
-    @MqttTest
-    @Versions("3.1.1")
-    @Statements({"MQTT-4.7.3-2", "MQTT-1.5.3-2"})
-    void closesConnectionOnNullCharacterInTopicName(Harness mqtt, @Connected ScriptedClient c) {
-        byte[] topic = (mqtt.topic("a") + "\u0000b").getBytes(StandardCharsets.UTF_8);
-        c.sendRaw(RawFrame.builder(0x30).string(topic).hex("78").build(), "PUBLISH with U+0000 in the topic");
-        c.expectClosed();
-    }
-
-    @MqttTest
-    @Versions("3.1.1")
-    @Statements({"MQTT-1.5.3-1"})
-    void closesConnectionOnIllFormedUtf8InTopicName(Harness mqtt, @Connected ScriptedClient c) {
-        byte[] root = mqtt.topic("").getBytes(StandardCharsets.UTF_8);
-        byte[] topic = java.util.Arrays.copyOf(root, root.length + 3);
-        topic[root.length] = (byte) 0xED;
-        topic[root.length + 1] = (byte) 0xA0;
-        topic[root.length + 2] = (byte) 0x80;
-        c.sendRaw(RawFrame.builder(0x30).string(topic).hex("78").build(), "PUBLISH with a surrogate in the topic");
-        c.expectClosed();
+        sub.expectNothingDelivered();
     }
 }

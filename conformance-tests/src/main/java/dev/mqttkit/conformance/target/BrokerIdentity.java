@@ -1,6 +1,6 @@
 package dev.mqttkit.conformance.target;
 
-import dev.mqttkit.conformance.client.Endpoint;
+import dev.mqttkit.conformance.client.ClientContext;
 
 import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Packet;
@@ -8,8 +8,6 @@ import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.conformance.client.ScriptedClient;
-import dev.mqttkit.conformance.client.Timeouts;
-import dev.mqttkit.conformance.client.Transcript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +20,8 @@ public final class BrokerIdentity {
     private BrokerIdentity() {
     }
 
-    public static Optional<String> discover(Endpoint endpoint, String clientId, Timeouts timeouts, String user,
-                                            dev.mqttkit.codec.packet.Payload password) {
-        try (ScriptedClient c = new ScriptedClient("probe", clientId, ProtocolVersion.MQTT_3_1_1, endpoint,
-                new Transcript(), timeouts, user, password)) {
+    public static Optional<String> discover(ClientContext context, String clientId) {
+        try (ScriptedClient c = new ScriptedClient("probe", clientId, ProtocolVersion.MQTT_3_1_1, context)) {
             if (c.connect(c.connectPacket()).returnCode() != Connack.ACCEPTED) {
                 return Optional.empty();
             }
@@ -33,7 +29,7 @@ public final class BrokerIdentity {
                 return Optional.empty();
             }
             List<Packet> got = c.fence();
-            Optional<Packet> late = got.isEmpty() ? c.takePacket(timeouts.scaled(Duration.ofMillis(300)))
+            Optional<Packet> late = got.isEmpty() ? c.takePacket(context.timeouts().scaled(Duration.ofMillis(300)))
                     : Optional.of(got.get(0));
             return late.filter(Publish.class::isInstance).map(p -> ((Publish) p).payload().asUtf8());
         } catch (RuntimeException | AssertionError e) {

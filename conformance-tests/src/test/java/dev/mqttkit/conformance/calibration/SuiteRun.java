@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.calibration;
 
+import dev.mqttkit.conformance.SuiteExecution;
 import dev.mqttkit.contract.EntryKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,16 +80,11 @@ final class SuiteRun {
             }
         };
         Map<String, String> params = new HashMap<>(config);
-        params.putIfAbsent("junit.jupiter.execution.parallel.enabled", "true");
-        params.putIfAbsent("junit.jupiter.execution.parallel.mode.default", "concurrent");
-        params.putIfAbsent("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-        params.putIfAbsent("junit.jupiter.execution.parallel.config.strategy", "fixed");
-        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.parallelism", "16");
-        params.putIfAbsent("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "64");
+        SuiteExecution.configuration(Integer.parseInt(SuiteExecution.PARALLELISM)).forEach(params::putIfAbsent);
         LauncherConfig launcherConfig = LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(report).build();
         LauncherFactory.create(launcherConfig).execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage("dev.mqttkit.conformance.suite"))
+                .selectors(DiscoverySelectors.selectPackage(SuiteExecution.TESTS))
                 .configurationParameters(params).build(), listener);
         return List.copyOf(results);
     }

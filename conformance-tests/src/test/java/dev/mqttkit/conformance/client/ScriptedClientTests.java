@@ -26,8 +26,10 @@ class ScriptedClientTests {
     @BeforeEach
     void start() throws Exception {
         broker = new FakeBroker();
-        client = new ScriptedClient("c", "id1", ProtocolVersion.MQTT_3_1_1, broker.endpoint(), transcript,
-                Timeouts.scaledBy(0.2), null, null);
+        Timeouts timeouts = Timeouts.scaledBy(0.2);
+        client = new ScriptedClient("c", "id1", ProtocolVersion.MQTT_3_1_1, new ClientContext(broker.endpoint(),
+                transcript, timeouts, ClientContext.Credentials.NONE, DeliveryListener.NONE,
+                new DeliveryLatency(timeouts)));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.target;
 
+import dev.mqttkit.conformance.client.ClientContext;
 import dev.mqttkit.conformance.client.Endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ class BrokerIdentityIT {
             Endpoint endpoint = Endpoint.tcp("127.0.0.1", port);
             awaitListening(endpoint, broker);
 
-            Optional<String> name = BrokerIdentity.discover(endpoint, "identity-it", Timeouts.scaledBy(1), null, null);
+            Optional<String> name = BrokerIdentity.discover(ClientContext.standalone(endpoint, Timeouts.scaledBy(1),
+                    ClientContext.Credentials.NONE), "identity-it");
 
             assertThat(name).hasValueSatisfying(n -> assertThat(n).matches("mosquitto version \\d+\\.\\d+\\.\\d+.*"));
         } finally {
@@ -48,16 +50,21 @@ class BrokerIdentityIT {
         }
     }
 
+    /**
+     * Without {@code $SYS} the broker stays unnamed after one short wait past the fence, not after a timeout: a
+     * run must not stall on every broker that keeps its name to itself.
+     */
     @Test
-    void leavesABrokerWithoutSysTopicsUnnamedWithinASecond() throws IOException {
+    void leavesABrokerWithoutSysTopicsUnnamedWithoutWaitingForATimeout() throws IOException {
         try (ReferenceBroker broker = ReferenceBroker.start(BrokerConfig.defaults())) {
+            Timeouts timeouts = Timeouts.scaledBy(1);
             long start = System.nanoTime();
 
-            Optional<String> name = BrokerIdentity.discover(Endpoint.tcp("127.0.0.1", broker.port()), "identity-it",
-                    Timeouts.scaledBy(1), null, null);
+            Optional<String> name = BrokerIdentity.discover(ClientContext.standalone(
+                    Endpoint.tcp("127.0.0.1", broker.port()), timeouts, ClientContext.Credentials.NONE), "identity-it");
 
             assertThat(name).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeouts.expect());
         }
     }
 

@@ -8,9 +8,9 @@ import dev.mqttkit.broker.ReferenceBroker;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.SuiteConfig;
 import dev.mqttkit.contract.Settings;
+import dev.mqttkit.conformance.client.ClientContext;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.client.Timeouts;
-import dev.mqttkit.conformance.client.Transcript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,8 @@ class UrlTargetTests {
                     "mqtt.broker", "ssl://127.0.0.1:" + broker.port(),
                     "mqtt.truststore", dir.resolve("broker.p12").toString(),
                     "mqtt.truststore.password", "changeit")::get, Map.of())));
-            try (ScriptedClient c = new ScriptedClient("tls", "tls1", ProtocolVersion.MQTT_3_1_1, target.endpoint(),
-                    new Transcript(), Timeouts.scaledBy(1), null, null)) {
+            try (ScriptedClient c = new ScriptedClient("tls", "tls1", ProtocolVersion.MQTT_3_1_1,
+                    ClientContext.standalone(target.endpoint(), Timeouts.scaledBy(1), ClientContext.Credentials.NONE))) {
                 assertThat(c.connect().returnCode()).isZero();
                 c.expectNothing();
             }
