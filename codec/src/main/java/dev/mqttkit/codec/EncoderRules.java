@@ -134,10 +134,13 @@ final class EncoderRules {
     }
 
     private static void string(String s, ProtocolVersion v, String field) {
-        int n = Utf8.encodedLength(s, v == ProtocolVersion.MQTT_3_1);
-        require(n != -1, Rule.UTF8_ILL_FORMED, v, field + " contains an unpaired surrogate");
-        require(n != -2, Rule.UTF8_NULL_CHARACTER, v, field + " contains U+0000");
-        length(n, v, field);
+        Rule broken = Utf8.check(s, v == ProtocolVersion.MQTT_3_1).orElse(null);
+        if (broken == Rule.UTF8_ILL_FORMED) {
+            fail(broken, v, field + " contains an unpaired surrogate");
+        } else if (broken == Rule.UTF8_NULL_CHARACTER) {
+            fail(broken, v, field + " contains U+0000");
+        }
+        length(Utf8.encodedLength(s), v, field);
     }
 
     private static void length(int n, ProtocolVersion v, String field) {

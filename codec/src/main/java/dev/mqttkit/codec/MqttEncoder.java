@@ -142,13 +142,7 @@ public final class MqttEncoder {
 
     /** UTF-8 length of a string field; the checked encoder has already refused unencodable strings. */
     private int str(String s) {
-        int n = Utf8.encodedLength(s, true);
-        if (n < 0) {
-            // Only reachable unchecked: an unpaired surrogate has no UTF-8 form at all, so even a faulty peer cannot
-            // be imitated with it. Use RawFrame for ill-formed UTF-8.
-            throw new IllegalArgumentException("string contains an unpaired surrogate: use RawFrame for raw bytes");
-        }
-        return n;
+        return Utf8.encodedLength(s);
     }
 
     private void write(Packet p, int remaining, ByteBuffer out) {
@@ -236,7 +230,7 @@ public final class MqttEncoder {
     }
 
     private static void writeString(String s, ByteBuffer out) {
-        int n = Utf8.encodedLength(s, true);
+        int n = Utf8.encodedLength(s);
         out.putShort((short) n);
         if (n == s.length()) {
             for (int i = 0; i < n; i++) {
