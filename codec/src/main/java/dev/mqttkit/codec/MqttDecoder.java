@@ -127,9 +127,10 @@ public final class MqttDecoder {
                 checkFirstByte(b);
                 continue;
             }
-            remainingLength |= (b & 0x7F) << (7 * (headerLength - 1));
+            int digit = b & FixedHeader.LENGTH_DIGIT_MASK;
+            remainingLength |= digit << (FixedHeader.LENGTH_DIGIT_BITS * (headerLength - 1));
             headerLength++;
-            if ((b & 0x80) == 0) {
+            if ((b & FixedHeader.LENGTH_CONTINUES) == 0) {
                 long total = (long) headerLength + remainingLength;
                 if (total > options.maxPacketSize()) {
                     throw fatal(Rule.PACKET_TOO_LARGE, 1, "packet of " + total + " bytes exceeds the maximum of "
@@ -137,7 +138,7 @@ public final class MqttDecoder {
                 }
                 return true;
             }
-            if (headerLength == 5) {
+            if (headerLength == 1 + FixedHeader.MAX_LENGTH_BYTES) {
                 throw fatal(Rule.REMAINING_LENGTH_TOO_LONG, 4,
                         "Remaining Length continues past its fourth byte");
             }
@@ -147,11 +148,11 @@ public final class MqttDecoder {
 
     /** What no lenient reading can get past: an unknown type, or a PUBLISH whose QoS decides nothing. */
     private void checkFirstByte(int b) {
-        int type = b >>> 4;
-        if (PacketType.fromValue(type) == null) {
+        int type = FixedHeader.type(b);
+        if (!PacketCodecs.defines(type)) {
             throw fatal(Rule.RESERVED_PACKET_TYPE, 0, "packet type " + type + " is reserved");
         }
-        if (type == PacketType.PUBLISH.value() && ((b >> 1) & 0x03) == 3) {
+        if (type == PacketType.PUBLISH.value() && FixedHeader.qos(FixedHeader.flags(b)) == FixedHeader.RESERVED_QOS) {
             throw fatal(Rule.PUBLISH_QOS_3, 0, "PUBLISH QoS must be 0, 1 or 2 but was 3");
         }
     }
@@ -166,7 +167,7 @@ public final class MqttDecoder {
         headerLength = 0;
         Packet packet;
         try {
-            packet = BodyDecoders.decode(firstByte >>> 4, firstByte & 0x0F, reader);
+            packet = PacketCodecs.forType(FixedHeader.type(firstByte)).decode(FixedHeader.flags(firstByte), reader);
         } finally {
             reader.release();
         }

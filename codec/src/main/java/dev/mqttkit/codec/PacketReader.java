@@ -133,6 +133,17 @@ final class PacketReader {
         return name;
     }
 
+    /** A topic filter (SUBSCRIBE, UNSUBSCRIBE): {@link #string} and then {@link Topics#checkFilter}. */
+    String topicFilter(String field) {
+        int at = offset();
+        String filter = string(field);
+        Rule rule = Topics.checkFilter(filter).orElse(null);
+        if (rule != null) {
+            violation(rule, at, field + " '" + filter + "' is invalid: " + rule.description());
+        }
+        return filter;
+    }
+
     /** Length-prefixed bytes (will message, password). */
     Payload binary(String field) {
         int len = fieldLength(field);
@@ -205,10 +216,5 @@ final class PacketReader {
     /** A broken rule after which the packet cannot be read on, in either mode. */
     MalformedPacketException fatal(Rule rule, int offset, String detail) {
         return new MalformedPacketException(Violation.of(rule, version, offset, detail));
-    }
-
-    /** The string as ASCII, for matching the protocol name without decoding. */
-    static String ascii(byte[] b, int from, int len) {
-        return new String(b, from, len, StandardCharsets.ISO_8859_1);
     }
 }

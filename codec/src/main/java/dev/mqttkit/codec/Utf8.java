@@ -2,6 +2,7 @@ package dev.mqttkit.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * UTF-8 as MQTT 3.1.1 section 1.5.3 wants it: well-formed per RFC 3629 (no overlong forms, no surrogate code points
@@ -32,45 +33,44 @@ final class Utf8 {
                 i++;
                 continue;
             }
-            int n = sequenceLength(b, i, end);
-            if (n < 0) {
+            if (isWellFormedSequence(b, i, end)) {
+                i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            } else {
                 reader.violation(Rule.UTF8_ILL_FORMED, packetOffset + (i - from),
                         field + " is not well-formed UTF-8 (byte 0x" + Integer.toHexString(c) + ")");
                 i++;
-            } else {
-                i += n;
             }
         }
         return new String(b, from, len, StandardCharsets.UTF_8);
     }
 
-    /** The length of the well-formed sequence starting at {@code i}, or -1. */
-    private static int sequenceLength(byte[] b, int i, int end) {
+    /** Whether a well-formed multi-byte sequence starts at {@code i}: two to four bytes, by its lead byte. */
+    private static boolean isWellFormedSequence(byte[] b, int i, int end) {
         int c = b[i] & 0xFF;
         if (c >= 0xC2 && c <= 0xDF) {
-            return i + 1 < end && cont(b[i + 1]) ? 2 : -1;
+            return i + 1 < end && cont(b[i + 1]);
         }
         if (c >= 0xE0 && c <= 0xEF) {
             if (i + 2 >= end) {
-                return -1;
+                return false;
             }
             int c1 = b[i + 1] & 0xFF;
             boolean ok = c == 0xE0 ? c1 >= 0xA0 && c1 <= 0xBF      // no overlong forms
                     : c == 0xED ? c1 >= 0x80 && c1 <= 0x9F          // no surrogates
                     : cont(b[i + 1]);
-            return ok && cont(b[i + 2]) ? 3 : -1;
+            return ok && cont(b[i + 2]);
         }
         if (c >= 0xF0 && c <= 0xF4) {
             if (i + 3 >= end) {
-                return -1;
+                return false;
             }
             int c1 = b[i + 1] & 0xFF;
             boolean ok = c == 0xF0 ? c1 >= 0x90 && c1 <= 0xBF
                     : c == 0xF4 ? c1 >= 0x80 && c1 <= 0x8F             // nothing above U+10FFFF
                     : cont(b[i + 1]);
-            return ok && cont(b[i + 2]) && cont(b[i + 3]) ? 4 : -1;
+            return ok && cont(b[i + 2]) && cont(b[i + 3]);
         }
-        return -1;
+        return false;
     }
 
     private static boolean cont(byte x) {
@@ -78,28 +78,47 @@ final class Utf8 {
     }
 
     /**
-     * The number of UTF-8 bytes {@code s} encodes to, or a negative value naming the first problem: -1 for an unpaired
-     * surrogate, -2 for U+0000 (only a problem where {@code allowNull} is false).
+     * The rule {@code s} breaks as a string field, if any, the first in the string: an unpaired surrogate, which has no
+     * UTF-8 form [MQTT-1.5.3-1], or U+0000 where {@code allowNull} is false [MQTT-1.5.3-2].
      */
-    static int encodedLength(String s, boolean allowNull) {
+    static Optional<Rule> check(String s, boolean allowNull) {
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c == 0 && !allowNull) {
+                return Optional.of(Rule.UTF8_NULL_CHARACTER);
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isLowSurrogate(c) || i + 1 >= len || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return Optional.of(Rule.UTF8_ILL_FORMED);
+                }
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The number of bytes {@link #write} writes for {@code s}.
+     *
+     * @throws IllegalArgumentException if {@code s} holds an unpaired surrogate, which has no UTF-8 form at all
+     *                                  ({@link #check} names the rule); even a faulty peer cannot be imitated with it,
+     *                                  so only {@link RawFrame} writes ill-formed UTF-8
+     */
+    static int encodedLength(String s) {
         int n = 0;
         for (int i = 0, len = s.length(); i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                if (c == 0 && !allowNull) {
-                    return -2;
-                }
                 n++;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= len || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return -1;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isLowSurrogate(c) || i + 1 >= len || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    throw new IllegalArgumentException(
+                            "string contains an unpaired surrogate: use RawFrame for raw bytes");
                 }
                 n += 4;
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return -1;
             } else {
                 n += 3;
             }
@@ -107,7 +126,7 @@ final class Utf8 {
         return n;
     }
 
-    /** Writes {@code s} (already checked by {@link #encodedLength}) as UTF-8. */
+    /** Writes {@code s} (without unpaired surrogates: see {@link #encodedLength}) as UTF-8. */
     static void write(String s, ByteBuffer out) {
         for (int i = 0, len = s.length(); i < len; i++) {
             char c = s.charAt(i);

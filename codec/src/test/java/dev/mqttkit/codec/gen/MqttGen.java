@@ -9,6 +9,7 @@ import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Connect;
 import dev.mqttkit.codec.packet.Disconnect;
 import dev.mqttkit.codec.packet.Packet;
+import dev.mqttkit.codec.packet.PacketType;
 import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Pingresp;
@@ -58,15 +59,32 @@ public final class MqttGen {
 
     /** Any valid packet of any type, the types drawn equally often. */
     public static Gen<Packet> packets(ProtocolVersion v) {
-        List<Gen<? extends Packet>> types = List.of(connects(v), connacks(v), publishes(v), pubacks(), pubrecs(),
-                pubrels(v), pubcomps(), subscribes(v), subacks(v), unsubscribes(v), unsubacks(),
-                Generate.constant(Pingreq.INSTANCE), Generate.constant(Pingresp.INSTANCE),
-                Generate.constant(Disconnect.INSTANCE));
         List<Pair<Integer, Gen<Packet>>> weighted = new ArrayList<>();
-        for (Gen<? extends Packet> g : types) {
-            weighted.add(Pair.of(1, g.map(p -> (Packet) p)));
+        for (PacketType type : PacketType.values()) {
+            weighted.add(Pair.of(1, ofType(type, v)));
         }
         return Generate.frequency(weighted);
+    }
+
+    /** Valid packets of one type. */
+    public static Gen<Packet> ofType(PacketType type, ProtocolVersion v) {
+        Gen<? extends Packet> packets = switch (type) {
+            case CONNECT -> connects(v);
+            case CONNACK -> connacks(v);
+            case PUBLISH -> publishes(v);
+            case PUBACK -> pubacks();
+            case PUBREC -> pubrecs();
+            case PUBREL -> pubrels(v);
+            case PUBCOMP -> pubcomps();
+            case SUBSCRIBE -> subscribes(v);
+            case SUBACK -> subacks(v);
+            case UNSUBSCRIBE -> unsubscribes(v);
+            case UNSUBACK -> unsubacks();
+            case PINGREQ -> Generate.constant(Pingreq.INSTANCE);
+            case PINGRESP -> Generate.constant(Pingresp.INSTANCE);
+            case DISCONNECT -> Generate.constant(Disconnect.INSTANCE);
+        };
+        return packets.map(p -> (Packet) p);
     }
 
     /** A version and a valid packet of that version. */
