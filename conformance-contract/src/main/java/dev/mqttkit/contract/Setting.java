@@ -22,7 +22,11 @@ public enum Setting {
     VERSIONS("mqtt.versions", "3.1,3.1.1"),
     ONLY("mqtt.only", null),
     TARGET_NAME("mqtt.target.name", null),
-    REPORT_DIR("mqtt.report.dir", "reports");
+    REPORT_DIR("mqtt.report.dir", "reports"),
+    /** A file of known deviations: the results it lists do not fail the build. */
+    EXPECTATIONS("mqtt.expectations", null),
+    /** {@code true}: a listed deviation that went away fails the build too, so the file is kept exact. */
+    STRICT_EXPECTATIONS("mqtt.expectations.strict", "false");
 
     private final String property;
     private final String defaultValue;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record SuiteConfig(String broker, String image, int imagePort, String imageConfig, String userName,
                           String password, String trustStore, String trustStorePassword, double timeoutScale,
                           String prefix, List<ProtocolVersion> versions, List<Pattern> only, String targetName,
-                          String reportDir) {
+                          String reportDir, String expectations, boolean strictExpectations) {
 
     public static SuiteConfig from(Settings settings) {
         String prefix = settings.given(Setting.PREFIX).orElseGet(SuiteConfig::randomPrefix);
@@ -24,7 +24,8 @@ public record SuiteConfig(String broker, String image, int imagePort, String ima
                 settings.get(Setting.USERNAME), settings.get(Setting.PASSWORD), settings.get(Setting.TRUSTSTORE),
                 settings.get(Setting.TRUSTSTORE_PASSWORD), Double.parseDouble(settings.get(Setting.TIMEOUT_SCALE)),
                 prefix, versions(settings.get(Setting.VERSIONS)), globs(settings.get(Setting.ONLY)),
-                settings.get(Setting.TARGET_NAME), settings.get(Setting.REPORT_DIR));
+                settings.get(Setting.TARGET_NAME), settings.get(Setting.REPORT_DIR), settings.get(Setting.EXPECTATIONS),
+                Boolean.parseBoolean(settings.get(Setting.STRICT_EXPECTATIONS)));
     }
 
     /** Whether a test checking {@code statementIds} runs under {@code mqtt.only}. */

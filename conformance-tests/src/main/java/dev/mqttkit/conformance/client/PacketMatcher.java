@@ -22,7 +22,10 @@ public class PacketMatcher<P extends Packet> {
         this.name = name;
     }
 
-    /** Adds a field check; {@code description} reads like "qos 1". */
+    /**
+     * Adds a field check; {@code description} reads like "qos 1". An empty description narrows the type (a matcher of
+     * {@code Packet} that only takes a PUBLISH) and is left out of what the matcher says about itself.
+     */
     public PacketMatcher<P> and(String description, Predicate<P> test) {
         checks.add(new Check<>(description, test));
         return this;
@@ -48,13 +51,20 @@ public class PacketMatcher<P extends Packet> {
         }
         P p = type.cast(packet);
         List<String> failed = new ArrayList<>();
+        boolean anyFailed = false;
         for (Check<P> c : checks) {
             if (!c.test().test(p)) {
-                failed.add(c.description());
+                anyFailed = true;
+                if (!c.description().isEmpty()) {
+                    failed.add(c.description());
+                }
             }
         }
-        return failed.isEmpty() ? null
-                : "expected " + this + " but received " + packet.summary() + " (not " + String.join(", ", failed) + ")";
+        if (!anyFailed) {
+            return null;
+        }
+        return "expected " + this + " but received " + packet.summary()
+                + (failed.isEmpty() ? "" : " (not " + String.join(", ", failed) + ")");
     }
 
     @Override
@@ -63,7 +73,7 @@ public class PacketMatcher<P extends Packet> {
             return name;
         }
         List<String> d = new ArrayList<>();
-        checks.forEach(c -> d.add(c.description()));
-        return name + " with " + String.join(", ", d);
+        checks.stream().map(Check::description).filter(x -> !x.isEmpty()).forEach(d::add);
+        return d.isEmpty() ? name : name + " with " + String.join(", ", d);
     }
 }

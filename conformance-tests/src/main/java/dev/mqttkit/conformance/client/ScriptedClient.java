@@ -111,7 +111,8 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
     private Connack connect(Connect connect, boolean mustAccept) {
         open();
         send(connect);
-        return mustAccept ? expect(Match.connack(Connack.ACCEPTED)) : expect(Match.connack());
+        return mustAccept ? FlowViolation.during(CONNACK, () -> expect(Match.connack(Connack.ACCEPTED)))
+                : expect(Match.connack());
     }
 
     /** Sends a packet the specification allows; a packet the encoder refuses is a bug in the test. */

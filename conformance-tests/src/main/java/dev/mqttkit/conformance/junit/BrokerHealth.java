@@ -19,8 +19,11 @@ import java.util.function.Function;
  * depends on hashing and timing, and verdicts that depend on those would change from run to run.
  */
 final class BrokerHealth {
-    /** Fresh client ids per probe besides the test's own: enough to notice a broker that serves only some ids. */
-    static final int FRESH_IDS = 4;
+    /**
+     * Fresh client ids per probe besides the test's own: enough to notice a broker that stopped serving some ids
+     * (with half of them gone, eight miss it once in 256 probes).
+     */
+    static final int FRESH_IDS = 8;
 
     private final Function<String, String> names;
     private final Timeouts timeouts;

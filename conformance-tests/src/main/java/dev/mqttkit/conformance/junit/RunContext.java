@@ -8,6 +8,7 @@ import dev.mqttkit.conformance.client.DeliveryListener;
 import dev.mqttkit.conformance.client.DeliveryTimer;
 import dev.mqttkit.conformance.client.Timeouts;
 import dev.mqttkit.conformance.client.Transcript;
+import dev.mqttkit.conformance.expect.Expectations;
 import dev.mqttkit.conformance.probe.ConnectProbe;
 import dev.mqttkit.conformance.probe.DeliveryCalibration;
 import dev.mqttkit.conformance.target.BrokerIdentity;
@@ -16,6 +17,7 @@ import dev.mqttkit.conformance.target.Targets;
 import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.Settings;
 import dev.mqttkit.contract.TargetFacts;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class RunContext implements AutoCloseable {
     private String unreachable;
     private Map<ProtocolVersion, String> unsupported = Map.of();
     private TargetFacts targetFacts;
+    private Expectations expectations;
 
     RunContext(SuiteConfig config) {
         this.config = config;
@@ -89,6 +92,8 @@ public final class RunContext implements AutoCloseable {
         }
         if (target == null) {
             try {
+                expectations = config.expectations() == null ? Expectations.none()
+                        : Expectations.read(Path.of(config.expectations()));
                 target = Targets.start(config);
             } catch (RuntimeException e) {
                 targetFailure = e;
@@ -139,6 +144,12 @@ public final class RunContext implements AutoCloseable {
             return e.getMessage() == null ? e.toString() : e.getMessage();
         }
         return unreachable;
+    }
+
+    /** The user's known deviations ({@code mqtt.expectations}); none when no file is given. */
+    synchronized Expectations expectations() {
+        target();
+        return expectations;
     }
 
     /** Why the broker does not speak {@code version}, if it refused the CONNECT probe of that version. */

@@ -1,9 +1,12 @@
 package dev.mqttkit.conformance.junit;
 
+import dev.mqttkit.conformance.client.FlowViolation;
 import dev.mqttkit.conformance.client.NoAnswer;
 import dev.mqttkit.contract.Cascade;
 import dev.mqttkit.contract.Catalogue;
+import dev.mqttkit.conformance.expect.Expectations;
 import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.Expectation;
 import dev.mqttkit.contract.Level;
 import dev.mqttkit.contract.Statement;
 import dev.mqttkit.contract.StatementIds;
@@ -85,9 +88,12 @@ final class Verdicts {
         } else if (thrown == null && harness.setupFailure() != null) {
             verdict = Verdict.INCONCLUSIVE;
             reason = "not checked: a client of the test could not connect: " + firstLine(failure);
+        } else if (brokenStatements(failure, harness, statements, catalogue, version).isEmpty()) {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = "not checked: on the way the broker broke " + String.join(", ", bindingStatements(failure,
+                    harness)) + ", which this test does not check: " + firstLine(failure);
         } else {
-            List<String> broken = harness.checkingStatements().isEmpty() ? statements
-                    : catalogue.applicable(version, harness.checkingStatements());
+            List<String> broken = brokenStatements(failure, harness, statements, catalogue, version);
             Level level = catalogue.strongestLevel(broken);
             verdict = level == Level.MUST ? Verdict.FAIL : Verdict.WARN;
             reason = firstLine(failure) + breaks(catalogue, broken, level);
@@ -103,10 +109,49 @@ final class Verdicts {
         publish(context, EntryKey.OBSERVED, harness.observedText());
         publish(context, EntryKey.SCENARIO, harness.scenarioText());
         publish(context, EntryKey.PROPERTY, harness.propertyJson());
-        cascade.filter(c -> c.culprit().equals(testKey))
-                .ifPresent(c -> publish(context, EntryKey.CASCADE, c.toJson()));
+        boolean culprit = cascade.filter(c -> c.culprit().equals(testKey)).isPresent();
+        cascade.filter(c -> culprit).ifPresent(c -> publish(context, EntryKey.CASCADE, c.toJson()));
+        Expectation expectation = expectation(run, testKey, statements, version, verdict);
+        publish(context, EntryKey.EXPECTED, expectation == null ? null : expectation.toJson());
         publish(context, EntryKey.TRANSCRIPT, TranscriptEvent.toJson(harness.transcript().events()));
-        return outcome(verdict, reason, failure, thrown, harness);
+        Outcome outcome = outcome(verdict, reason, failure, thrown, harness);
+        if (expectation != null && expectation.status() == Expectation.Status.EXPECTED) {
+            return new Outcome(verdict, null, outcome.abort());
+        }
+        if (expectation != null && run.config().strictExpectations()) {
+            return new Outcome(verdict, new AssertionError("fixed: " + testKey + " passes, but the expectations"
+                    + " file lists " + expectation.expected() + " (" + expectation.reason() + "): remove it"), null);
+        }
+        if (culprit && outcome.failure() == null && run.expectations().cascade(testKey).isEmpty()) {
+            return new Outcome(verdict, new AssertionError("the broker stopped answering after this test: "
+                    + cascade.get().evidence()), null);
+        }
+        return outcome;
+    }
+
+    /**
+     * What the user's expectations file says about this result: expected (the file lists it, or the cascade it
+     * follows from), fixed (the file lists a deviation of this test, and it passed), or nothing.
+     */
+    private static Expectation expectation(RunContext run, String testKey, List<String> statements, String version,
+                                           Verdict verdict) {
+        Expectations file = run.expectations();
+        if (verdict == Verdict.INCONCLUSIVE) {
+            Optional<Expectations.Entry> expectedCascade = run.health().cascade()
+                    .flatMap(c -> file.cascade(c.culprit()));
+            if (expectedCascade.isPresent()) {
+                return new Expectation(Expectation.Status.EXPECTED, verdict, expectedCascade.get().reason());
+            }
+        }
+        Optional<Expectations.Entry> entry = file.find(testKey, statements, version, verdict);
+        if (entry.isEmpty()) {
+            return null;
+        }
+        Expectations.Entry e = entry.get();
+        if (e.verdict() == verdict) {
+            return new Expectation(Expectation.Status.EXPECTED, verdict, e.reason());
+        }
+        return verdict == Verdict.PASS ? new Expectation(Expectation.Status.FIXED, e.verdict(), e.reason()) : null;
     }
 
     private static Outcome outcome(Verdict verdict, String reason, Throwable failure, Throwable thrown,
@@ -141,6 +186,37 @@ final class Verdicts {
         if (value != null && !value.isEmpty()) {
             context.publishReportEntry(key.key(), value);
         }
+    }
+
+    /**
+     * The statements the failing step was bound by: those of the exchange it happened in ({@link FlowViolation}),
+     * else the ones the test named for the step ({@link Harness#checking}); empty when neither says.
+     */
+    private static List<String> bindingStatements(Throwable failure, Harness harness) {
+        FlowViolation flow = cause(failure, FlowViolation.class);
+        return flow != null ? flow.statements() : harness.checkingStatements();
+    }
+
+    /**
+     * The statements the test checks that the failure breaks: all of them, or those the failing step was bound by.
+     * Empty when the step was bound only by statements the test does not check: then it failed on the way.
+     */
+    private static List<String> brokenStatements(Throwable failure, Harness harness, List<String> statements,
+                                                 Catalogue catalogue, String version) {
+        List<String> binding = bindingStatements(failure, harness);
+        if (binding.isEmpty()) {
+            return statements;
+        }
+        return catalogue.applicable(version, binding).stream().filter(statements::contains).toList();
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean answerMissing(Throwable failure) {

@@ -7,6 +7,7 @@ import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.Pubrel;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.conformance.client.Flows;
 import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import org.junit.jupiter.api.Order;
@@ -62,8 +63,10 @@ class DupFlagTests {
         String topic = mqtt.topic("dup");
         c.sendRaw(RawFrame.builder(0x8A).u16(1).utf8(topic).u8(2).build(), "SUBSCRIBE (d1, m1) retried");
         c.expectResponse(Match.suback(1));
+        mqtt.checking(Flows.PUBREC.toArray(String[]::new));
         pub.send(new Publish(false, Qos.EXACTLY_ONCE, false, topic, 2, Payload.utf8("x")));
         pub.expectResponse(Match.pubrec(2));
+        mqtt.checking();
         pub.sendRaw(RawFrame.builder(0x6A).u16(2).build(), "PUBREL (d1, m2) retried");
         pub.expectResponse(Match.pubcomp(2));
         c.receive(Match.publish(topic).payload("x"));

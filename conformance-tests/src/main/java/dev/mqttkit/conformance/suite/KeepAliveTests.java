@@ -10,6 +10,9 @@ import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keep alive and PINGREQ (MQTT 3.1.1 sections 3.1.2.10 and 3.12). Times are measured, not assumed: the close time of
@@ -20,6 +23,8 @@ import java.time.Duration;
 class KeepAliveTests {
     private static final int KEEP_ALIVE_SECONDS = 1;
     private static final long LIMIT_MILLIS = KEEP_ALIVE_SECONDS * 1500L;
+    /** Silent clients, falling silent a fifth of a second apart. */
+    private static final int SILENT_CLIENTS = 5;
 
     @MqttTest
     @Statements({"MQTT-3.12.4-1"})
@@ -30,39 +35,93 @@ class KeepAliveTests {
         }
     }
 
+    /**
+     * Several silent clients, each falling silent at another moment of one second: a broker that checks its
+     * deadlines once a second closes one of them almost a second late every time, one that keeps exact deadlines
+     * closes all of them on time. Meanwhile a witness connection pings the broker over and over: the longest round
+     * trip around a client's deadline is how far the broker (or this machine) lags at that moment, and is added to
+     * the tolerance for that client, so load on the machine does not make a broker late.
+     */
     @MqttTest
     @Statements({"MQTT-3.1.2-24", "MQTTv3.1-2.2-7"})
-    void disconnectsClientSilentForOneAndAHalfKeepAliveIntervals(Harness mqtt) {
-        ScriptedClient c = mqtt.client("silent");
-        c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
-        long roundTrip = 0;
-        long lastSent = 0;
-        for (int i = 0; i < 3; i++) {
-            lastSent = System.nanoTime();
+    void disconnectsClientSilentForOneAndAHalfKeepAliveIntervals(Harness mqtt, @Connected ScriptedClient witness) {
+        List<ScriptedClient> silent = new ArrayList<>();
+        long[] lastSent = new long[SILENT_CLIENTS];
+        for (int i = 0; i < SILENT_CLIENTS; i++) {
+            if (i > 0) {
+                witness.takePacket(Duration.ofMillis(1000 / SILENT_CLIENTS));
+            }
+            ScriptedClient c = mqtt.client("silent" + i);
+            c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
+            silent.add(c);
+            lastSent[i] = System.nanoTime();
             c.send(Pingreq.INSTANCE);
             c.expect(Match.pingresp());
-            roundTrip = Math.max(roundTrip, System.nanoTime() - lastSent);
         }
-        long tolerance = mqtt.timeouts().scaled(Duration.ofMillis(250)).toMillis() + 4 * roundTrip / 1_000_000;
-        Duration never = Duration.ofMillis(4 * LIMIT_MILLIS + tolerance);
-        Closure closure = c.awaitClosure(never);
-        if (!closure.before().isEmpty()) {
-            throw c.fail("sent " + closure.before().get(0).summary() + " to a client that was silent");
+        long[] closedAt = new long[SILENT_CLIENTS];
+        List<long[]> roundTrips = new ArrayList<>();
+        long never = lastSent[SILENT_CLIENTS - 1] + TimeUnit.MILLISECONDS.toNanos(4 * LIMIT_MILLIS);
+        int open = SILENT_CLIENTS;
+        while (open > 0 && System.nanoTime() < never) {
+            long sent = System.nanoTime();
+            witness.send(Pingreq.INSTANCE);
+            witness.expect(Match.pingresp());
+            roundTrips.add(new long[] {sent, System.nanoTime() - sent});
+            for (int i = 0; i < SILENT_CLIENTS; i++) {
+                if (closedAt[i] != 0) {
+                    continue;
+                }
+                Closure c = silent.get(i).awaitAnswer(Duration.ZERO);
+                if (!c.before().isEmpty()) {
+                    throw silent.get(i).fail("sent " + c.before().get(0).summary() + " to a client that was silent");
+                }
+                if (c.closed()) {
+                    closedAt[i] = c.closedAtNanos();
+                    open--;
+                }
+            }
+            witness.takePacket(Duration.ofMillis(20));
         }
-        if (!closure.closed()) {
-            throw c.fail("kept a client with keep alive " + KEEP_ALIVE_SECONDS + " s open through "
-                    + never.toMillis() + " ms of silence (limit " + LIMIT_MILLIS + " ms)");
+        long base = mqtt.timeouts().scaled(Duration.ofMillis(150)).toMillis();
+        long latestLate = Long.MIN_VALUE;
+        long earliest = Long.MAX_VALUE;
+        String worst = "";
+        for (int i = 0; i < SILENT_CLIENTS; i++) {
+            if (closedAt[i] == 0) {
+                throw silent.get(i).fail("kept a client with keep alive " + KEEP_ALIVE_SECONDS + " s open through "
+                        + TimeUnit.NANOSECONDS.toMillis(never - lastSent[i]) + " ms of silence (limit " + LIMIT_MILLIS
+                        + " ms)");
+            }
+            long silence = TimeUnit.NANOSECONDS.toMillis(closedAt[i] - lastSent[i]);
+            long lag = lagAround(roundTrips, lastSent[i] + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS - 200),
+                    closedAt[i]);
+            long late = silence - LIMIT_MILLIS - base - lag;
+            earliest = Math.min(earliest, silence);
+            if (late > latestLate) {
+                latestLate = late;
+                worst = silence + " ms of silence, with the broker answering the witness within " + lag + " ms then";
+            }
         }
-        long silent = (closure.closedAtNanos() - lastSent) / 1_000_000;
-        String measured = silent + " ms after the client's last packet (limit " + LIMIT_MILLIS + " ms, tolerance "
-                + tolerance + " ms from a round trip of " + roundTrip / 1_000 + " \u00b5s)";
-        if (silent > LIMIT_MILLIS + tolerance) {
-            throw c.fail("closed the silent connection late: " + measured);
+        String measured = "closed after " + earliest + " ms of silence at the earliest; the latest: " + worst
+                + " (limit " + LIMIT_MILLIS + " ms, tolerance " + base + " ms plus that round trip)";
+        if (latestLate > 0) {
+            throw silent.get(0).fail("closed a silent connection late: " + measured);
         }
-        mqtt.observed("closed the silent connection " + measured);
-        if (silent < KEEP_ALIVE_SECONDS * 1000L - tolerance) {
+        mqtt.observed(measured);
+        if (earliest < KEEP_ALIVE_SECONDS * 1000L - base) {
             mqtt.warn("closed a client before its keep-alive interval had passed: " + measured);
         }
+    }
+
+    /** The longest witness round trip started between {@code from} and {@code to}, in milliseconds. */
+    private static long lagAround(List<long[]> roundTrips, long from, long to) {
+        long lag = 0;
+        for (long[] rt : roundTrips) {
+            if (rt[0] >= from && rt[0] <= to) {
+                lag = Math.max(lag, rt[1]);
+            }
+        }
+        return TimeUnit.NANOSECONDS.toMillis(lag);
     }
 
     /**

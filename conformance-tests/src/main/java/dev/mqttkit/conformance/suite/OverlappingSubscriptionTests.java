@@ -25,35 +25,35 @@ import java.util.stream.Collectors;
 class OverlappingSubscriptionTests {
 
     @MqttTest
-    @Statements({"MQTT-3.3.5-1"})
+    @Statements({"MQTT-3.3.5-1", "MQTT-3.8.4-6"})
     void highestQosWhenTheMoreSpecificWildcardFilterHasIt(Harness mqtt, @Connected ScriptedClient sub,
                                                           @Connected ScriptedClient pub) {
         check(mqtt, sub, pub, new Filter("#", 0), new Filter("+", 1));
     }
 
     @MqttTest
-    @Statements({"MQTT-3.3.5-1"})
+    @Statements({"MQTT-3.3.5-1", "MQTT-3.8.4-6"})
     void highestQosWhenTheLessSpecificWildcardFilterHasIt(Harness mqtt, @Connected ScriptedClient sub,
                                                           @Connected ScriptedClient pub) {
         check(mqtt, sub, pub, new Filter("+", 0), new Filter("#", 1));
     }
 
     @MqttTest
-    @Statements({"MQTT-3.3.5-1"})
+    @Statements({"MQTT-3.3.5-1", "MQTT-3.8.4-6"})
     void highestQosWhenTheExactFilterHasIt(Harness mqtt, @Connected ScriptedClient sub,
                                            @Connected ScriptedClient pub) {
         check(mqtt, sub, pub, new Filter("x", 1), new Filter("#", 0));
     }
 
     @MqttTest
-    @Statements({"MQTT-3.3.5-1"})
+    @Statements({"MQTT-3.3.5-1", "MQTT-3.8.4-6"})
     void highestQosWhenAWildcardBeatsTheExactFilter(Harness mqtt, @Connected ScriptedClient sub,
                                                     @Connected ScriptedClient pub) {
         check(mqtt, sub, pub, new Filter("x", 0), new Filter("+", 2));
     }
 
     @MqttTest
-    @Statements({"MQTT-3.3.5-1"})
+    @Statements({"MQTT-3.3.5-1", "MQTT-3.8.4-6"})
     void highestQosAmongThreeOverlappingFilters(Harness mqtt, @Connected ScriptedClient sub,
                                                 @Connected ScriptedClient pub) {
         check(mqtt, sub, pub, new Filter("x", 0), new Filter("#", 1), new Filter("+", 2));
@@ -98,6 +98,12 @@ class OverlappingSubscriptionTests {
         }
         String qos = copies.stream().map(p -> String.valueOf(p.qos().value())).collect(Collectors.joining(", "));
         int best = highest;
+        if (copies.stream().anyMatch(p -> p.qos().value() > best)) {
+            mqtt.checking("MQTT-3.8.4-6");
+            throw sub.fail("delivered a copy at a QoS above every grant: QoS " + qos + " where " + List.of(filters)
+                    + " were granted " + granted);
+        }
+        mqtt.checking("MQTT-3.3.5-1");
         if (copies.stream().noneMatch(p -> p.qos().value() == best)) {
             throw sub.fail("expected a copy at QoS " + best + ", the highest granted to " + List.of(filters)
                     + " (granted " + granted + "), but received " + copies.size() + " at QoS " + qos);

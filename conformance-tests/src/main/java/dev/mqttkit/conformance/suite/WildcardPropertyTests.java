@@ -33,8 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ConformanceTest
 class WildcardPropertyTests {
     private static final int EXAMPLES = 25;
+    /** The same examples in every run, so that identical runs give identical verdicts; another seed explores more. */
+    static final long DEFAULT_SEED = 20141029L;
 
-    /** One example's subscriber, kept connected until the end, and what it was expected to get. */
+    /**
+     * One example's subscriber, kept connected until the end, and the topics it may get: a topic published twice, or
+     * matching two of its filters, may come more than once (section 3.3.5 allows a copy per subscription).
+     */
     private record Watched(ScriptedClient sub, TopicGen.Example example, Set<String> filters, Set<String> expected) {
     }
 
@@ -42,7 +47,7 @@ class WildcardPropertyTests {
     @Statements({"MQTT-4.7.1-2", "MQTT-4.7.1-3", "MQTT-4.7.2-1", "MQTT-3.3.2-3", "MQTT-4.7.3-4", "MQTTv3.1-A-1"})
     void deliversExactlyTheTopicsEachFilterMatches(Harness mqtt) {
         boolean dollar = mqtt.version() == ProtocolVersion.MQTT_3_1_1;
-        long seed = Long.getLong("mqtt.property.seed", System.nanoTime());
+        long seed = Long.getLong("mqtt.property.seed", DEFAULT_SEED);
         ScriptedClient pub = mqtt.connected("pub");
         AtomicInteger n = new AtomicInteger();
         AtomicInteger examples = new AtomicInteger();
@@ -61,13 +66,18 @@ class WildcardPropertyTests {
             mqtt.property(new PropertyRun(seed, examples.get(), smallest(e.getMessage(), last[0])));
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
+        boolean first = true;
         for (Watched w : watched) {
-            Optional<Packet> extra = w == watched.get(0) ? w.sub().takeWithinQuietPeriod()
-                    : w.sub().takePacket(Duration.ZERO);
-            if (extra.isPresent()) {
-                mqtt.property(new PropertyRun(seed, examples.get(), w.example().toString()));
-                throw w.sub().fail("filters " + w.filters() + " delivered " + extra.get().summary()
-                        + ", which none of them matches (expected only " + w.expected() + ")");
+            Optional<Packet> extra = first ? w.sub().takeWithinQuietPeriod() : w.sub().takePacket(Duration.ZERO);
+            first = false;
+            while (extra.isPresent()) {
+                Publish p = w.sub().verify(Match.anyPublish(), extra.get());
+                if (!w.expected().contains(p.topic())) {
+                    mqtt.property(new PropertyRun(seed, examples.get(), w.example().toString()));
+                    throw w.sub().fail("filters " + w.filters() + " delivered '" + p.topic()
+                            + "', which none of them matches (expected only " + w.expected() + ")");
+                }
+                extra = w.sub().takePacket(Duration.ZERO);
             }
         }
         mqtt.property(new PropertyRun(seed, examples.get(), null));

@@ -1,11 +1,16 @@
 package dev.mqttkit.conformance.calibration;
 
 import dev.mqttkit.conformance.SuiteExecution;
+import dev.mqttkit.contract.Cascade;
 import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.StatementIds;
+import dev.mqttkit.contract.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -17,16 +22,17 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the conformance suite through the JUnit Platform Launcher, as a broker author's build or the report's CLI
+ * Runs the conformance suite through the JUnit Platform Launcher, as a broker author's build or the command line
  * would, and collects each test's verdict from the report entries it published.
  */
 final class SuiteRun {
 
-    /** One finished conformance test. */
-    record Result(String name, String statements, String version, String verdict, String reason) {
-        /** A stable key for baselines: the test's display path and version. */
-        String key() {
-            return name;
+    /** One finished conformance test: its stable key, the statements it checked in its version, and the verdict. */
+    record Result(String key, List<String> statements, String version, Verdict verdict, String reason,
+                  Optional<Cascade> cascade) {
+        @Override
+        public String toString() {
+            return key + " " + verdict + (reason == null ? "" : ": " + reason);
         }
     }
 
@@ -44,11 +50,12 @@ final class SuiteRun {
      */
     static List<Result> run(Map<String, String> config, boolean report) {
         Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
-        List<Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Result> results = Collections.synchronizedList(new ArrayList<>());
         TestExecutionListener listener = new TestExecutionListener() {
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+                entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>())
+                        .putAll(entry.getKeyValuePairs());
             }
 
             @Override
@@ -57,26 +64,10 @@ final class SuiteRun {
                 if (!id.isTest() || !e.containsKey(EntryKey.VERDICT.key())) {
                     return;
                 }
-                results.add(new Result(displayPath(id), e.get(EntryKey.STATEMENTS.key()), e.get(EntryKey.VERSION.key()),
-                        e.get(EntryKey.VERDICT.key()), e.get(EntryKey.REASON.key())));
-            }
-
-            private String displayPath(TestIdentifier id) {
-                String unique = id.getUniqueId();
-                String cls = unique.replaceAll(".*\\[class:dev\\.mqttkit\\.conformance\\.suite\\.([A-Za-z0-9]+)\\].*", "$1");
-                String method = unique.contains("[test-template:")
-                        ? unique.replaceAll(".*\\[test-template:([A-Za-z0-9]+)\\(.*", "$1") : "";
-                return cls + (method.isEmpty() ? "" : "#" + method) + " " + parentNames.getOrDefault(
-                        id.getParentId().orElse(""), "") + id.getDisplayName();
-            }
-
-            private final Map<String, String> parentNames = new ConcurrentHashMap<>();
-
-            @Override
-            public void executionStarted(TestIdentifier id) {
-                if (id.getUniqueId().contains("dynamic-container")) {
-                    parentNames.put(id.getUniqueId(), id.getDisplayName() + " / ");
-                }
+                String statements = e.getOrDefault(EntryKey.STATEMENTS.key(), "");
+                results.add(new Result(e.get(EntryKey.TEST_KEY.key()), StatementIds.parse(List.of(statements)),
+                        e.get(EntryKey.VERSION.key()), Verdict.parse(e.get(EntryKey.VERDICT.key())).orElseThrow(),
+                        e.get(EntryKey.REASON.key()), Cascade.parse(e.get(EntryKey.CASCADE.key()))));
             }
         };
         Map<String, String> params = new HashMap<>(config);
