@@ -72,13 +72,14 @@ final class RunAssembler {
             if (error != null) {
                 e.error = e.error == null || e.error.equals(error) ? error : e.error + "\n" + error;
             }
-            if (e.cascade == null) {
-                // The first test to notice is the culprit; a later notice of the same stop adds nothing.
-                e.cascade = cascade.orElse(null);
+            // The first test to notice is the culprit; a later notice of the same stop adds nothing.
+            boolean first = e.cascade == null && cascade.isPresent();
+            if (first) {
+                e.cascade = cascade.get();
             }
             if (outcome) {
                 TestOutcome t = outcome(node, run);
-                e.tests.add(cascade.isPresent() ? t.asCulprit() : t);
+                e.tests.add(first ? t.asCulprit() : t);
                 e.verdictPublished |= node.last(EntryKey.VERDICT) != null;
             }
         }

@@ -6,6 +6,8 @@ import dev.mqttkit.report.model.TestOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -165,6 +167,24 @@ class JUnitXmlWriterTests {
 
         assertThat(child(testcase(xml, "rejectsSecondConnect"), "failure").getAttribute("message"))
                 .isEqualTo("bad byte \uFFFD and escape \uFFFD[31m");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            ConnectTests#closesConnectionOnSecondConnect [3.1.1] | -           | ConnectTests | closesConnectionOnSecondConnect [3.1.1]
+            scenario:qos1-flow [3.1]                             | -           | scenario     | qos1-flow [3.1]
+            malformed:connect/will QoS 3 [3.1.1]                 | -           | malformed    | connect/will QoS 3 [3.1.1]
+            odd key [3.1.1]                                      | -           | mqtt         | odd key [3.1.1]
+            -  | SubscribeTests › acksEvery(Harness) › MQTT 3.1 | SubscribeTests | acksEvery › MQTT 3.1
+            -  | BrokenSetupChecks                                       | BrokenSetupChecks | BrokenSetupChecks
+            """)
+    void classAndNameComeFromTheTestKeyElseFromTheDisplayPath(String key, String displayPath, String className,
+                                                              String name) {
+        TestOutcome t = new TestOutcome("id", key, "t-1", displayPath == null ? key : displayPath, "3.1.1",
+                List.of(), null, dev.mqttkit.contract.Verdict.PASS, "SUCCESSFUL", null, null, null, null, null,
+                null, 0, null, false);
+
+        assertThat(TestCase.names(t)).containsExactly(className, name);
     }
 
     private static Document write(boolean strict, TargetRun... targets) throws Exception {

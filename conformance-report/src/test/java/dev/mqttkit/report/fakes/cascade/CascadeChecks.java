@@ -75,6 +75,8 @@ public class CascadeChecks {
     @Test
     @Order(6)
     void acknowledgesUnsubscribe(TestReporter reporter) {
+        // A later notice of the same stop: the first one names the culprit.
+        Entries.cascade(reporter, CULPRIT, "noticed again later");
         notChecked(reporter, "acknowledgesUnsubscribe", "MQTT-3.10.4-4");
     }
 
