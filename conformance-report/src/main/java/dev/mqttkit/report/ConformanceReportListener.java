@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * harmless on the class path of unrelated tests.
  *
  * <p>If the run is cut short, a partial report is still written: every {@value #INCREMENTAL_SECONDS} seconds while
- * tests finish, and from a JVM shutdown hook.
+ * tests finish, and from a JVM shutdown hook, which also says on stderr where it is. A run limited by
+ * {@code mqtt.only} is marked filtered: its pages say so and give no overall score.
  */
 public class ConformanceReportListener implements TestExecutionListener {
 
@@ -61,11 +62,12 @@ public class ConformanceReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        Settings settings = Settings.fromSystem();
+        Settings settings = settings(testPlan);
         Path dir = fixedReportDir != null ? fixedReportDir : Path.of(settings.get(Setting.REPORT_DIR));
         Catalogue catalogue = catalogue(problems);
         writer = new ReportWriter(dir, catalogue, problems, clock);
-        assembler = new RunAssembler(catalogue, settings.given(Setting.TARGET_NAME).orElse(UNKNOWN_TARGET));
+        assembler = new RunAssembler(catalogue, settings.given(Setting.TARGET_NAME).orElse(UNKNOWN_TARGET),
+                settings.given(Setting.ONLY).orElse(null));
         recorder = new RunRecorder(testPlan, clock);
         lastRuns = List.of();
         lastWrite = clock.instant();
@@ -146,29 +148,48 @@ public class ConformanceReportListener implements TestExecutionListener {
         return lastRuns;
     }
 
-    /** What the shutdown hook does: write whatever has been recorded, marked partial. */
+    /** What the shutdown hook does: write whatever has been recorded, marked partial, and say where it is. */
     void writePartial() {
         RunRecorder r = recorder;
         if (r != null && !r.isFinished()) {
-            write(r);
+            for (Path page : write(r)) {
+                problems.println("mqttkit report: the run was stopped before it finished; partial report: "
+                        + page.toAbsolutePath().normalize());
+            }
         }
+    }
+
+    /**
+     * The run's settings: the launcher's configuration parameters (which JUnit backs with system properties), then
+     * system properties, then the environment.
+     */
+    private static Settings settings(TestPlan plan) {
+        return new Settings(key -> {
+            try {
+                return plan.getConfigurationParameters().get(key).orElseGet(() -> System.getProperty(key));
+            } catch (RuntimeException | LinkageError e) {
+                return System.getProperty(key);
+            }
+        }, System.getenv());
     }
 
     private boolean incrementalWriteDue() {
         return Duration.between(lastWrite, clock.instant()).getSeconds() >= INCREMENTAL_SECONDS;
     }
 
-    private void write(RunRecorder r) {
+    /** Writes the report of what has been recorded; returns the target pages written. */
+    private List<Path> write(RunRecorder r) {
         if (!r.isConformanceRun()) {
-            return;
+            return List.of();
         }
         writeLock.lock();
         try {
             List<TargetRun> runs = assembler.assemble(r.snapshot());
-            writer.write(runs);
             lastRuns = runs;
+            return writer.write(runs);
         } catch (RuntimeException | LinkageError e) {
             problems.println("mqttkit report: cannot build the conformance report: " + e);
+            return List.of();
         } finally {
             lastWrite = clock.instant();
             writeLock.unlock();

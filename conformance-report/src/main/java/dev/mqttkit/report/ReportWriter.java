@@ -28,11 +28,17 @@ import java.util.regex.Pattern;
  * {@code <dir>/index.html}. Every failure is reported on the given stream and swallowed: a report problem must never
  * turn a test run red or hide its results. Files are replaced atomically, so a reader (or the all-targets page being
  * built by a parallel run) never sees half a file.
+ *
+ * <p>A run that reached no broker ({@link TargetRun#unreachable()}) says nothing about conformance: it goes to
+ * {@code <dir>/<target>/last-unreachable.json} and {@code .html} beside the target's last report, which it never
+ * replaces, and stays off the all-targets page. A mistyped URL must not cost the user their last good report.
  */
 public final class ReportWriter {
 
     static final String RESULTS = "results.json";
     static final String PAGE = "index.html";
+    static final String UNREACHABLE_RESULTS = "last-unreachable.json";
+    static final String UNREACHABLE_PAGE = "last-unreachable.html";
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final Path reportDir;
@@ -55,25 +61,53 @@ public final class ReportWriter {
         return safe.matches("\\.*") ? "_" + safe : safe;
     }
 
-    /** Writes the pages of these targets and then the all-targets page; returns the target pages written. */
+    /**
+     * The page of a run in a report folder: {@code <target>/index.html}, or for a run that reached no broker
+     * {@code <target>/last-unreachable.html}.
+     */
+    public static Path pageOf(Path reportDir, TargetRun run) {
+        return reportDir.resolve(folderName(run.target().name())).resolve(run.unreachable() ? UNREACHABLE_PAGE : PAGE);
+    }
+
+    /**
+     * Writes the pages of these targets and then, if any of them reached its broker, the all-targets page; returns
+     * the target pages written (see {@link #pageOf}).
+     */
     public List<Path> write(List<TargetRun> runs) {
         List<Path> pages = new ArrayList<>();
+        boolean reached = false;
         for (TargetRun run : runs) {
             Path dir = reportDir.resolve(folderName(run.target().name()));
+            boolean kept = run.unreachable() && Files.isRegularFile(dir.resolve(RESULTS));
             try {
                 Files.createDirectories(dir);
-                replace(dir.resolve(RESULTS), json.toBytes(run));
-                replace(dir.resolve(PAGE), html.target(new TargetPage(run)).getBytes(StandardCharsets.UTF_8));
-                pages.add(dir.resolve(PAGE));
+                replace(dir.resolve(run.unreachable() ? UNREACHABLE_RESULTS : RESULTS), json.toBytes(run));
+                replace(pageOf(reportDir, run), html.target(new TargetPage(run, kept))
+                        .getBytes(StandardCharsets.UTF_8));
+                pages.add(pageOf(reportDir, run));
             } catch (IOException | RuntimeException e) {
                 problems.println("mqttkit report: cannot write the report of target '" + run.target().name()
                         + "' to " + dir + ": " + e);
+                continue;
+            }
+            reached |= !run.unreachable();
+            if (run.unreachable() && !run.partial()) {
+                problems.println(unreachableNote(run, dir, kept));
             }
         }
-        if (!runs.isEmpty()) {
+        if (reached) {
             writeMatrix();
         }
         return pages;
+    }
+
+    private String unreachableNote(TargetRun run, Path dir, boolean kept) {
+        String error = run.error().lines().findFirst().orElse("");
+        return "mqttkit report: no broker was reached for target '" + run.target().name() + "' (" + error + "). "
+                + (kept ? "Its last report " + dir.resolve(PAGE).toAbsolutePath().normalize() + " is kept"
+                        : "No report of it is written")
+                + " and the all-targets page is unchanged; this attempt is described in "
+                + dir.resolve(UNREACHABLE_PAGE).toAbsolutePath().normalize();
     }
 
     /** Rebuilds {@code <dir>/index.html} from the results.json of every target folder in it. */
@@ -93,7 +127,10 @@ public final class ReportWriter {
                 continue;
             }
             try {
-                targets.put(folder.getFileName().toString(), json.read(results));
+                TargetRun run = json.read(results);
+                if (!run.unreachable()) {
+                    targets.put(folder.getFileName().toString(), run);
+                }
             } catch (IOException | RuntimeException e) {
                 problems.println("mqttkit report: skipping unreadable " + results + ": " + e);
             }

@@ -1,7 +1,9 @@
 package dev.mqttkit.report;
 
+import dev.mqttkit.contract.Cascade;
 import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.Expectation;
 import dev.mqttkit.contract.PropertyRun;
 import dev.mqttkit.contract.StatementIds;
 import dev.mqttkit.contract.TranscriptEvent;
@@ -23,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Turns what JUnit reported into one {@link TargetRun} per target: picks the tests that belong to the conformance
- * contract, derives their verdicts and attributes them to the target they published.
+ * contract, derives their verdicts and attributes them to the target they published, together with what the run as
+ * a whole says about the target (it stopped answering, it refused a protocol version, it could not be reached).
  */
 final class RunAssembler {
 
@@ -31,36 +34,58 @@ final class RunAssembler {
 
     private final Catalogue catalogue;
     private final String fallbackTargetName;
+    private final String filter;
 
-    RunAssembler(Catalogue catalogue, String fallbackTargetName) {
+    /** @param filter the selection the run was limited to, or null for a full run */
+    RunAssembler(Catalogue catalogue, String fallbackTargetName, String filter) {
         this.catalogue = catalogue;
         this.fallbackTargetName = fallbackTargetName;
+        this.filter = filter;
+    }
+
+    /** What the nodes of one target say about the run beyond their tests' outcomes. */
+    private static final class Evidence {
+        final List<TestOutcome> tests = new ArrayList<>();
+        String error;
+        Cascade cascade;
+        boolean verdictPublished;
     }
 
     List<TargetRun> assemble(RunRecorder.Snapshot run) {
         Map<String, TargetFacts> targets = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
         for (RunRecorder.Recorded node : run.nodes()) {
             node.all(EntryKey.TARGET).forEach(json -> TargetFacts.parse(json)
                     .ifPresent(t -> targets.merge(t.name(), t, TargetFacts::mergedWith)));
         }
         String defaultTarget = targets.size() == 1 ? targets.keySet().iterator().next() : fallbackTargetName;
-        Map<String, List<TestOutcome>> byTarget = new LinkedHashMap<>();
+        Map<String, Evidence> byTarget = new LinkedHashMap<>();
         for (RunRecorder.Recorded node : run.nodes()) {
             String target = TargetFacts.parse(node.last(EntryKey.TARGET))
                     .map(TargetFacts::name).orElse(defaultTarget);
             String error = node.last(EntryKey.TARGET_ERROR);
-            if (error != null) {
-                errors.merge(target, error, (a, b) -> a.equals(b) ? a : a + "\n" + b);
+            Optional<Cascade> cascade = Cascade.parse(node.last(EntryKey.CASCADE));
+            boolean outcome = isOutcome(node);
+            if (error == null && cascade.isEmpty() && !outcome) {
+                continue;
             }
-            if (isOutcome(node)) {
-                byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(outcome(node, run));
+            Evidence e = byTarget.computeIfAbsent(target, t -> new Evidence());
+            if (error != null) {
+                e.error = e.error == null || e.error.equals(error) ? error : e.error + "\n" + error;
+            }
+            // The first test to notice is the culprit; a later notice of the same stop adds nothing.
+            boolean first = e.cascade == null && cascade.isPresent();
+            if (first) {
+                e.cascade = cascade.get();
+            }
+            if (outcome) {
+                TestOutcome t = outcome(node, run);
+                e.tests.add(first ? t.asCulprit() : t);
+                e.verdictPublished |= node.last(EntryKey.VERDICT) != null;
             }
         }
-        errors.keySet().forEach(t -> byTarget.computeIfAbsent(t, k -> new ArrayList<>()));
         List<TargetRun> result = new ArrayList<>();
-        byTarget.forEach((name, tests) -> result.add(targetRun(
-                targets.getOrDefault(name, TargetFacts.named(name)), errors.get(name), run, tests)));
+        byTarget.forEach((name, evidence) -> result.add(targetRun(
+                targets.getOrDefault(name, TargetFacts.named(name)), evidence, run)));
         return result;
     }
 
@@ -126,26 +151,50 @@ final class RunAssembler {
         if (node.start() != null) {
             millis = Duration.between(node.start(), node.end() != null ? node.end() : run.end()).toMillis();
         }
-        return new TestOutcome(node.id().getUniqueId(), null, node.name(), version, statements, level, verdict,
-                junitStatus, reason, node.last(EntryKey.OBSERVED), failure,
+        return new TestOutcome(node.id().getUniqueId(), node.last(EntryKey.TEST_KEY), null, node.name(), version,
+                statements, level, verdict, junitStatus, reason, node.last(EntryKey.OBSERVED), failure,
                 node.last(EntryKey.SCENARIO), PropertyRun.parse(node.last(EntryKey.PROPERTY)),
-                TranscriptEvent.parse(node.all(EntryKey.TRANSCRIPT)), millis);
+                TranscriptEvent.parse(node.all(EntryKey.TRANSCRIPT)), millis,
+                Expectation.parse(node.last(EntryKey.EXPECTED)).orElse(null), false);
     }
 
-    private TargetRun targetRun(TargetFacts target, String error, RunRecorder.Snapshot run, List<TestOutcome> raw) {
-        List<TestOutcome> sorted = new ArrayList<>(raw);
-        sorted.sort(Comparator.comparing(TestOutcome::verdict).thenComparing(TestOutcome::name));
+    /** Tests worst first; within a verdict new results before the expected ones, the reader's next question. */
+    private static final Comparator<TestOutcome> PAGE_ORDER = Comparator.comparing(TestOutcome::verdict)
+            .thenComparing(TestOutcome::expected).thenComparing(TestOutcome::name);
+
+    private TargetRun targetRun(TargetFacts target, Evidence evidence, RunRecorder.Snapshot run) {
+        List<TestOutcome> sorted = new ArrayList<>(evidence.tests);
+        sorted.sort(PAGE_ORDER);
         List<TestOutcome> tests = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            TestOutcome t = sorted.get(i);
-            tests.add(new TestOutcome(t.id(), "t-" + (i + 1), t.name(), t.version(), t.statements(), t.level(),
-                    t.verdict(), t.junitStatus(), t.reason(), t.observed(), t.failure(), t.scenario(),
-                    t.property(), t.transcript(), t.durationMillis()));
+            TestOutcome t = sorted.get(i).withAnchor("t-" + (i + 1));
+            boolean culprit = evidence.cascade != null && evidence.cascade.culprit().equals(t.testKey());
+            tests.add(culprit && !t.culprit() ? t.asCulprit() : t);
         }
-        StatementTable table = new StatementTable(catalogue, tests);
-        return new TargetRun(TargetRun.SCHEMA, target, error, run.partial(), run.started(), run.end(),
+        Map<String, String> unsupported = unsupported(target, tests);
+        StatementTable table = new StatementTable(catalogue, tests, unsupported);
+        return new TargetRun(TargetRun.SCHEMA, target, evidence.error, run.partial(), run.started(), run.end(),
                 Duration.between(run.started(), run.end()).toMillis(), table.versions(), table.scores(),
-                table.statements(), tests);
+                table.statements(), tests, evidence.cascade, unsupported, filter,
+                evidence.error != null && !evidence.verdictPublished);
+    }
+
+    /**
+     * The versions the target says it refused; also a version all of whose tests were NOT_SUPPORTED, with the first
+     * test's reason, for a suite that did not describe its target.
+     */
+    private static Map<String, String> unsupported(TargetFacts target, List<TestOutcome> tests) {
+        Map<String, String> versions = new LinkedHashMap<>(target.unsupported());
+        Map<String, String> inferred = new LinkedHashMap<>();
+        for (TestOutcome t : tests) {
+            if (t.version() != null && t.verdict() == Verdict.NOT_SUPPORTED) {
+                inferred.putIfAbsent(t.version(), t.reason() != null ? t.reason() : "refused by the broker");
+            }
+        }
+        tests.stream().filter(t -> t.version() != null && t.verdict() != Verdict.NOT_SUPPORTED)
+                .forEach(t -> inferred.remove(t.version()));
+        inferred.forEach(versions::putIfAbsent);
+        return versions;
     }
 
     private static String describe(Throwable t) {

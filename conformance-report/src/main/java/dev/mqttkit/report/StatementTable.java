@@ -10,6 +10,7 @@ import dev.mqttkit.report.model.TestOutcome;
 import dev.mqttkit.contract.Verdict;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +18,40 @@ import java.util.Map;
 
 /**
  * Statement-level verdicts and scores of one target. A statement's verdict is the worst verdict of the tests that
- * checked it. Each tested version lists its whole catalogue, so untested statements are visible; a 3.1 run also
- * lists the 3.1.1 statements its tests checked, since 3.1 shares most rules with 3.1.1.
+ * checked it, in the order of {@link #PRECEDENCE}. Each tested version lists its whole catalogue, so untested
+ * statements are visible; a 3.1 run also lists the 3.1.1 statements its tests checked, since 3.1 shares most rules
+ * with 3.1.1. A version the broker refused lists its statements as NOT_SUPPORTED rather than untested.
  */
 final class StatementTable {
+
+    /**
+     * Which test verdict decides a statement's: a finding (FAIL, then WARN) stands whatever other tests of the
+     * statement could not check, so a broker that stops answering cannot hide one; without a finding, a statement
+     * some test could not check is INCONCLUSIVE rather than PASS, because it was not checked in full. This differs
+     * from the declaration order of {@link Verdict} only in where INCONCLUSIVE goes.
+     */
+    static final List<Verdict> PRECEDENCE = List.of(Verdict.FAIL, Verdict.WARN, Verdict.INCONCLUSIVE, Verdict.PASS,
+            Verdict.NOT_APPLICABLE, Verdict.NOT_SUPPORTED, Verdict.UNTESTED);
 
     private final List<String> versions;
     private final List<StatementResult> statements = new ArrayList<>();
     private final List<Score> scores = new ArrayList<>();
 
-    StatementTable(Catalogue catalogue, List<TestOutcome> tests) {
-        this.versions = versionsOf(tests);
+    /** @param unsupported versions the broker refused, each with what it did */
+    StatementTable(Catalogue catalogue, List<TestOutcome> tests, Map<String, String> unsupported) {
+        this.versions = versionsOf(tests, unsupported.keySet());
         for (String version : versions) {
-            List<StatementResult> rows = rows(catalogue, version, tests);
+            String refused = unsupported.get(version);
+            List<StatementResult> rows = rows(catalogue, version, tests,
+                    refused == null ? Verdict.UNTESTED : Verdict.NOT_SUPPORTED);
             statements.addAll(rows);
-            scores.add(score(version, rows));
+            scores.add(score(version, rows, refused));
         }
+    }
+
+    /** The verdict of a statement checked by tests with verdicts {@code a} and {@code b}. */
+    static Verdict combine(Verdict a, Verdict b) {
+        return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
     }
 
     List<String> versions() {
@@ -55,8 +74,8 @@ final class StatementTable {
         return statementId.startsWith("MQTTv3.1") ? Catalogue.V31 : Catalogue.V311;
     }
 
-    private static List<String> versionsOf(List<TestOutcome> tests) {
-        List<String> found = new ArrayList<>();
+    private static List<String> versionsOf(List<TestOutcome> tests, Collection<String> unsupported) {
+        List<String> found = new ArrayList<>(unsupported);
         for (TestOutcome t : tests) {
             if (t.version() != null && !t.version().isBlank() && !found.contains(t.version())) {
                 found.add(t.version());
@@ -74,17 +93,18 @@ final class StatementTable {
         return List.copyOf(found);
     }
 
-    private static List<StatementResult> rows(Catalogue catalogue, String version, List<TestOutcome> tests) {
+    private static List<StatementResult> rows(Catalogue catalogue, String version, List<TestOutcome> tests,
+                                              Verdict unchecked) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        catalogue.statements(version).forEach(s -> rows.put(s.id(), new Row(version, s, s.id())));
+        catalogue.statements(version).forEach(s -> rows.put(s.id(), new Row(version, s, s.id(), unchecked)));
         for (TestOutcome t : tests) {
             for (String id : t.statements()) {
                 if (!versionOf(t, id).equals(version)) {
                     continue;
                 }
                 Row row = rows.computeIfAbsent(id,
-                        k -> new Row(version, catalogue.find(k).orElse(null), k));
-                row.verdict = row.tests.isEmpty() ? t.verdict() : Verdict.worst(row.verdict, t.verdict());
+                        k -> new Row(version, catalogue.find(k).orElse(null), k, unchecked));
+                row.verdict = row.tests.isEmpty() ? t.verdict() : combine(row.verdict, t.verdict());
                 row.level = Level.strongest(row.level, row.statement == null ? t.level() : null);
                 row.tests.add(t.anchor());
             }
@@ -101,15 +121,16 @@ final class StatementTable {
         List<Row> ordered = new ArrayList<>(rows.values());
         List<Row> catalogueOrder = List.copyOf(ordered);
         ordered.sort(Comparator.comparingInt((Row r) -> groupOrder.indexOf(r.group()))
-                .thenComparing(r -> r.verdict)
+                .thenComparingInt(r -> PRECEDENCE.indexOf(r.verdict))
                 .thenComparingInt(catalogueOrder::indexOf));
         return ordered.stream().map(Row::result).toList();
     }
 
-    private static Score score(String version, List<StatementResult> rows) {
+    private static Score score(String version, List<StatementResult> rows, String notSupported) {
         int passed = 0;
         int applicable = 0;
         int untested = 0;
+        int inconclusive = 0;
         for (StatementResult r : rows) {
             if (r.level() != Level.MUST) {
                 continue;
@@ -120,11 +141,12 @@ final class StatementTable {
                     applicable++;
                 }
                 case FAIL -> applicable++;
+                case INCONCLUSIVE -> inconclusive++;
                 case UNTESTED -> untested += r.observable() ? 1 : 0;
-                case NOT_APPLICABLE -> { }
+                case NOT_APPLICABLE, NOT_SUPPORTED -> { }
             }
         }
-        return new Score(version, passed, applicable, untested);
+        return new Score(version, passed, applicable, untested, inconclusive, notSupported);
     }
 
     private static final class Row {
@@ -132,11 +154,12 @@ final class StatementTable {
         final Statement statement;
         final String id;
         final List<String> tests = new ArrayList<>();
-        Verdict verdict = Verdict.UNTESTED;
+        Verdict verdict;
         Level level;
 
-        Row(String version, Statement statement, String id) {
+        Row(String version, Statement statement, String id, Verdict unchecked) {
             this.version = version;
+            this.verdict = unchecked;
             this.statement = statement;
             this.id = id;
             this.level = statement == null ? null : statement.level();

@@ -30,6 +30,7 @@ class BrowserRenderingIT {
     static final int TIMEOUT_SECONDS = 90;
 
     static Path page;
+    static Path cascadePage;
     static Document staticPage;
 
     @BeforeAll
@@ -39,7 +40,10 @@ class BrowserRenderingIT {
         deleteRecursively(OUT);
         new FakeRuns(OUT).run("mixed");
         new FakeRuns(OUT).run("passing");
+        new FakeRuns(OUT).run("cascade");
+        new FakeRuns(OUT).run("expected");
         page = OUT.resolve("fake-broker/index.html");
+        cascadePage = OUT.resolve("stalling-broker/index.html");
         staticPage = Jsoup.parse(page.toFile());
     }
 
@@ -87,6 +91,35 @@ class BrowserRenderingIT {
                 .allSatisfy(c -> assertThat(c).contains("v-fail"));
         assertThat(dom.body().attr("data-rows")).isEqualTo(dom.body().attr("data-failing-rows"));
         assertThat(Integer.parseInt(dom.body().attr("data-rows"))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void choosingTheInconclusiveFilterOpensTheirCollapsedGroupAndHidesTheRest() throws Exception {
+        // A click on the label, as a reader does: the radio changes, the CSS filters, the script opens the group.
+        String probe = "<script>document.querySelector('label[for=f-inconclusive]').click();"
+                + "function shown(sel) { return Array.from(document.querySelectorAll(sel))"
+                + ".filter(function (e) { return e.getClientRects().length > 0 && e.offsetHeight > 0; }); }"
+                + "document.body.setAttribute('data-open', document.getElementById('inconclusive-tests').open);"
+                + "document.body.setAttribute('data-tests', shown('details.test').map(function (d) {"
+                + " return d.className; }).join('|'));</script></body>";
+        Path probed = cascadePage.resolveSibling("filter-probe.html");
+        Files.writeString(probed, Files.readString(cascadePage).replace("</body>", probe));
+
+        Document dom = Jsoup.parse(dumpDom(probed.toUri().toString()));
+
+        assertThat(dom.body().attr("data-open")).isEqualTo("true");
+        assertThat(dom.body().attr("data-tests").split("\\|")).hasSize(3)
+                .allSatisfy(c -> assertThat(c).contains("v-inconclusive"));
+    }
+
+    @Test
+    void cascadePageShowsItsOwnVerdictColours() throws Exception {
+        Path shot = screenshot(cascadePage.toUri().toString(), "stalling-broker.png");
+
+        BufferedImage image = ImageIO.read(shot.toFile());
+        assertThat(pixelsNear(image, 0xece8fb)).as("inconclusive banner and badges").isGreaterThan(2000);
+        assertThat(pixelsNear(image, 0xe3ebf2)).as("not supported score and badges").isGreaterThan(2000);
+        screenshot(OUT.resolve("known-broker/index.html").toUri().toString(), "known-broker.png");
     }
 
     @Test

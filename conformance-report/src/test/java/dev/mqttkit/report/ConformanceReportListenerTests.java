@@ -127,7 +127,8 @@ class ConformanceReportListenerTests {
         TargetRun run = only(new FakeRuns(dir).run("unreachable"));
 
         assertThat(run.error()).contains("Connection refused");
-        assertThat(Files.readString(dir.resolve("gone-broker/index.html")))
+        assertThat(run.unreachable()).isTrue();
+        assertThat(Files.readString(dir.resolve("gone-broker/last-unreachable.html")))
                 .contains("The broker could not be reached").contains("Connection refused");
     }
 
@@ -136,6 +137,7 @@ class ConformanceReportListenerTests {
         TargetRun run = only(new FakeRuns(dir).run("brokensetup"));
 
         assertThat(run.error()).isEqualTo("image eclipse-mosquitto:9 not found");
+        assertThat(run.unreachable()).as("no test got as far as a verdict").isTrue();
         assertThat(run.tests()).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("BrokenSetupChecks");
             assertThat(t.verdict()).isEqualTo(Verdict.FAIL);
@@ -162,6 +164,8 @@ class ConformanceReportListenerTests {
         assertThat(run.partial()).isTrue();
         assertThat(run.tests()).singleElement().satisfies(t -> assertThat(t.junitStatus()).isEqualTo("INTERRUPTED"));
         assertThat(Files.readString(dir.resolve("cut-short/index.html"))).contains("Partial report");
+        assertThat(fake.problems()).as("says where the partial report is").contains("partial report: "
+                + dir.resolve("cut-short/index.html").toAbsolutePath().normalize());
         listener.testPlanExecutionFinished(plan);
         assertThat(only(fake).partial()).isFalse();
     }
@@ -208,7 +212,7 @@ class ConformanceReportListenerTests {
         new FakeRuns(dir).run("mixed");
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("fake-broker/results.json").toFile());
-        assertThat(json.get("schema").asInt()).isEqualTo(1);
+        assertThat(json.get("schema").asInt()).isEqualTo(TargetRun.SCHEMA);
         assertThat(json.at("/target/broker").asText()).isEqualTo("FakeMQ 1.0 <b>beta</b>");
         assertThat(json.get("tests")).hasSize(8);
         assertThat(json.at("/tests/0/verdict").asText()).isEqualTo("FAIL");

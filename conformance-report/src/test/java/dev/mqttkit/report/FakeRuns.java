@@ -1,6 +1,7 @@
 package dev.mqttkit.report;
 
 import dev.mqttkit.report.fakes.Entries;
+import dev.mqttkit.report.model.TargetRun;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -13,6 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -26,17 +30,34 @@ public final class FakeRuns {
     final ByteArrayOutputStream problems = new ByteArrayOutputStream();
     final ConformanceReportListener listener;
 
-    FakeRuns(Path reportDir) {
+    public FakeRuns(Path reportDir) {
         this.listener = new ConformanceReportListener(reportDir,
                 new PrintStream(problems, true, StandardCharsets.UTF_8), Clock.systemUTC());
     }
 
     /** Executes {@code dev.mqttkit.report.fakes.<subPackage>} and returns this for the assertions. */
-    FakeRuns run(String subPackage) {
-        withFakesEnabled(() -> {
-            launcher(listener).execute(discovery(subPackage));
-            return null;
-        });
+    public FakeRuns run(String subPackage) {
+        return run(subPackage, Map.of());
+    }
+
+    /** Executes the fakes with these system properties set for the run, as the command line sets its options. */
+    public FakeRuns run(String subPackage, Map<String, String> properties) {
+        Map<String, String> previous = new HashMap<>();
+        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+        try {
+            withFakesEnabled(() -> {
+                launcher(listener).execute(discovery(subPackage));
+                return null;
+            });
+        } finally {
+            previous.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
         return this;
     }
 
@@ -53,7 +74,12 @@ public final class FakeRuns {
         return withFakesEnabled(() -> launcher().discover(discovery(subPackage)));
     }
 
-    String problems() {
+    /** The targets of the run, as the listener reports them. */
+    public List<TargetRun> results() {
+        return listener.results();
+    }
+
+    public String problems() {
         return problems.toString(StandardCharsets.UTF_8);
     }
 

@@ -49,5 +49,7 @@ class InterruptedRunIT {
                 .containsExactlyInAnyOrder("SUCCESSFUL", "INTERRUPTED");
         assertThat(Files.readString(reports.resolve("stuck-broker/index.html"))).contains("Partial report");
         assertThat(reports.resolve("index.html")).isRegularFile();
+        assertThat(Files.readString(dir.resolve("cli.log"))).as("stderr of the stopped run")
+                .contains("partial report: " + reports.resolve("stuck-broker/index.html").toAbsolutePath().normalize());
     }
 }

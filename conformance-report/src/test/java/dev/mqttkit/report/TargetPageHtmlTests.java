@@ -1,5 +1,6 @@
 package dev.mqttkit.report;
 
+import dev.mqttkit.contract.Verdict;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -111,7 +112,8 @@ class TargetPageHtmlTests {
         assertThat(tests).hasSize(8);
         assertThat(tests.first().hasClass("v-fail")).isTrue();
         assertThat(tests.last().hasClass("v-not_applicable")).isTrue();
-        assertThat(page.select("input.f[type=radio]")).hasSize(6);
+        // One per verdict, and "all".
+        assertThat(page.select("input.f[type=radio]")).hasSize(Verdict.values().length + 1);
         assertThat(page.select("nav.filter label[for=f-fail]")).hasSize(1);
         assertThat(page.select("style").html()).contains("#f-fail:checked~main .row:not(.v-fail)");
     }

@@ -115,14 +115,50 @@ public final class MatrixPage {
             return Format.date(run.started());
         }
 
+        /**
+         * The score cell: the percentage, "not supported — what the broker did", or for a filtered run only the
+         * counts, since a selection of tests says nothing about the broker as a whole.
+         */
         public String score(String version) {
+            String refused = run.unsupported().get(version);
+            if (refused != null) {
+                return "not supported — " + refused;
+            }
             for (Score s : run.scores()) {
                 if (s.version().equals(version)) {
-                    return s.percentText() + " (" + s.passed() + "/" + s.applicable() + ")";
+                    String counts = s.passed() + "/" + s.applicable()
+                            + (s.inconclusive() > 0 ? ", " + s.inconclusive() + " inconclusive" : "");
+                    return run.filtered() ? "filtered, no score (" + counts + ")"
+                            : s.percentText() + " (" + counts + ")" + (run.cascade() != null ? " incomplete" : "");
                 }
             }
             return "not tested";
         }
+
+        /** Short notes on how far the run can be trusted, each a badge: partial, stopped answering, filtered. */
+        public List<Note> notes() {
+            List<Note> notes = new ArrayList<>();
+            if (run.partial()) {
+                notes.add(new Note("partial", "warn", "the run had not finished"));
+            }
+            if (run.error() != null) {
+                notes.add(new Note("unreachable", "fail", run.error()));
+            }
+            if (run.cascade() != null) {
+                notes.add(new Note("stopped answering", "inconclusive",
+                        "the broker stopped answering after " + run.cascade().culprit()));
+            }
+            run.unsupported().forEach((version, refused) -> notes.add(
+                    new Note(version + " not supported", "not_supported", refused)));
+            if (run.filtered()) {
+                notes.add(new Note("filtered", "none", "only " + run.filter()));
+            }
+            return notes;
+        }
+    }
+
+    /** @param token the verdict token whose colours the badge borrows */
+    public record Note(String text, String token, String title) {
     }
 
     /** Verdict of one target for one statement; {@code verdict} null means the target did not test this version. */
@@ -143,7 +179,8 @@ public final class MatrixPage {
         public String classes() {
             Set<Verdict> seen = new LinkedHashSet<>();
             cells.forEach(c -> seen.add(c.verdict()));
-            boolean tested = cells.stream().anyMatch(c -> c.verdict() != null && c.verdict() != Verdict.UNTESTED);
+            boolean tested = cells.stream().anyMatch(c -> c.verdict() != null && c.verdict() != Verdict.UNTESTED
+                    && c.verdict() != Verdict.NOT_SUPPORTED);
             StringBuilder css = new StringBuilder("row");
             if (tested) {
                 css.append(" tested");

@@ -1,8 +1,14 @@
 package dev.mqttkit.report.fakes;
 
+import dev.mqttkit.contract.Cascade;
 import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.Expectation;
+import dev.mqttkit.contract.TargetFacts;
+import dev.mqttkit.contract.Verdict;
 
 import org.junit.jupiter.api.TestReporter;
+
+import java.util.Map;
 
 /**
  * Publishes contract entries the way the suite does, for the fake test classes below. The fakes run only when a
@@ -19,6 +25,29 @@ public final class Entries {
         reporter.publishEntry(EntryKey.TARGET.key(), "{\"name\": \"" + name + "\", \"description\": \"fake broker "
                 + name + " at 127.0.0.1:1883\", \"url\": \"tcp://127.0.0.1:1883\", \"image\": null, \"broker\": "
                 + (broker == null ? "null" : "\"" + broker + "\"") + "}");
+    }
+
+    /** A target as the suite describes it, with the protocol versions it refused when the run began. */
+    public static void target(TestReporter reporter, String name, String broker, Map<String, String> unsupported) {
+        reporter.publishEntry(EntryKey.TARGET.key(), new TargetFacts(name, "fake broker " + name,
+                "tcp://127.0.0.1:1883", null, broker, unsupported).toJson());
+    }
+
+    /** The suite's ending of a test: its key, and a verdict with its reason. */
+    public static void verdict(TestReporter reporter, String testKey, Verdict verdict, String reason) {
+        reporter.publishEntry(EntryKey.TEST_KEY.key(), testKey);
+        reporter.publishEntry(EntryKey.VERDICT.key(), verdict.name());
+        if (reason != null) {
+            reporter.publishEntry(EntryKey.REASON.key(), reason);
+        }
+    }
+
+    public static void cascade(TestReporter reporter, String culprit, String evidence) {
+        reporter.publishEntry(EntryKey.CASCADE.key(), new Cascade(culprit, evidence, false).toJson());
+    }
+
+    public static void expected(TestReporter reporter, Expectation.Status status, Verdict verdict, String reason) {
+        reporter.publishEntry(EntryKey.EXPECTED.key(), new Expectation(status, verdict, reason).toJson());
     }
 
     public static void test(TestReporter reporter, String version, String level, String statements) {

@@ -17,7 +17,7 @@ class TestNamesTests {
             a lone name (with a parenthesis) | a lone name (with a parenthesis)
             """)
     void linkTextIsTheMethodOrScenarioName(String displayPath, String expected) {
-        assertThat(TargetPage.shortName(displayPath)).isEqualTo(expected);
+        assertThat(TestNames.shortName(displayPath)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -26,6 +26,6 @@ class TestNamesTests {
             ScenarioTests › scenarios(RunContext) › keep (this) text | ScenarioTests › scenarios › keep (this) text
             """)
     void readableNameDropsOnlyJavaParameterLists(String displayPath, String expected) {
-        assertThat(TargetPage.readableName(displayPath)).isEqualTo(expected);
+        assertThat(TestNames.readableName(displayPath)).isEqualTo(expected);
     }
 }
