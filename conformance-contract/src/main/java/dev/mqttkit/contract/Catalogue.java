@@ -160,7 +160,8 @@ public final class Catalogue {
             result.add(new Statement(version, id, group, section, text(n, "sectionTitle"), text(n, "level"),
                     Statement.Binds.parse(text(n, "binds")), text(n, "paraphrase"),
                     !n.has("observable") || n.get("observable").asBoolean(true), text(n, "notObservableReason"),
-                    differsFrom));
+                    differsFrom, n.path("observableOnClient").asBoolean(false),
+                    text(n, "notObservableOnClientReason")));
         }
         return result;
     }

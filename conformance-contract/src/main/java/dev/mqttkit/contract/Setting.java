@@ -9,6 +9,11 @@ import java.util.Locale;
  */
 public enum Setting {
     BROKER("mqtt.broker", null),
+    /**
+     * The command line of a client driver (see {@code clients/README.md}): set, the client suite tests that client
+     * library, starting the command once per case with the scripted broker's URL and the case's options.
+     */
+    CLIENT("mqtt.client", null),
     IMAGE("mqtt.broker.image", null),
     IMAGE_PORT("mqtt.broker.image.port", "1883"),
     IMAGE_CONFIG("mqtt.broker.image.config", null),

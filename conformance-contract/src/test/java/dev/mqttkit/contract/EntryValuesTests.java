@@ -68,6 +68,18 @@ class EntryValuesTests {
     }
 
     @Test
+    void aClientTargetSaysSoAndAnOlderValueIsABroker() {
+        TargetFacts client = new TargetFacts("paho-java", "client library driven by java -jar driver.jar", null, null,
+                "Eclipse Paho Java 1.2.5", java.util.Map.of(), TargetFacts.Kind.CLIENT);
+        assertThat(TargetFacts.parse(client.toJson())).contains(client);
+        assertThat(client.isClient()).isTrue();
+        assertThat(TargetFacts.parse("{\"name\": \"m\"}")).hasValueSatisfying(t -> {
+            assertThat(t.kind()).isEqualTo(TargetFacts.Kind.BROKER);
+            assertThat(t.isClient()).isFalse();
+        });
+    }
+
+    @Test
     void cascadeReadsBackAndNeedsACulprit() {
         Cascade c = new Cascade("PublishTests#x [3.1.1]", "2 of 4 new connections got no CONNACK", true);
         assertThat(Cascade.parse(c.toJson())).contains(c);

@@ -25,8 +25,33 @@ import org.opentest4j.TestAbortedException;
  * test could not check is INCONCLUSIVE, and the first test to notice is named as the culprit, once. The verdict and
  * its evidence are published as the report entries of the contract.
  */
-final class Verdicts {
+public final class Verdicts {
     private Verdicts() {
+    }
+
+    /** A verdict and the one line that says why. */
+    public record Decision(Verdict verdict, String reason) {
+    }
+
+    /**
+     * Decides a failed check, the one rule for both sides: FAIL or WARN by the strongest level, in {@code version},
+     * of the statements the failure breaks; INCONCLUSIVE when it broke only statements the test does not check.
+     *
+     * @param statements the statements the test checks in {@code version} ({@link Catalogue#applicable})
+     * @param binding    the statements the failing step was bound by; empty: all of {@code statements}
+     * @param peer       who broke them, for the reason: {@code broker} or {@code client}
+     */
+    public static Decision judgeFailure(Catalogue catalogue, String version, List<String> statements,
+                                        Throwable failure, List<String> binding, String peer) {
+        List<String> broken = binding.isEmpty() ? statements
+                : catalogue.applicable(version, binding).stream().filter(statements::contains).toList();
+        if (broken.isEmpty()) {
+            return new Decision(Verdict.INCONCLUSIVE, "not checked: on the way the " + peer + " broke "
+                    + String.join(", ", binding) + ", which this test does not check: " + firstLine(failure));
+        }
+        Level level = catalogue.strongestLevel(broken);
+        return new Decision(level == Level.MUST ? Verdict.FAIL : Verdict.WARN,
+                firstLine(failure) + breaks(catalogue, broken, level));
     }
 
     /**
@@ -88,16 +113,14 @@ final class Verdicts {
         } else if (thrown == null && harness.setupFailure() != null) {
             verdict = Verdict.INCONCLUSIVE;
             reason = "not checked: a client of the test could not connect: " + firstLine(failure);
-        } else if (brokenStatements(failure, harness, statements, catalogue, version).isEmpty()) {
-            verdict = Verdict.INCONCLUSIVE;
-            reason = "not checked: on the way the broker broke " + String.join(", ", bindingStatements(failure,
-                    harness)) + ", which this test does not check: " + firstLine(failure);
         } else {
-            List<String> broken = brokenStatements(failure, harness, statements, catalogue, version);
-            Level level = catalogue.strongestLevel(broken);
-            verdict = level == Level.MUST ? Verdict.FAIL : Verdict.WARN;
-            reason = firstLine(failure) + breaks(catalogue, broken, level);
-            harness.transcript().markLastFailed();
+            Decision d = judgeFailure(catalogue, version, statements, failure, bindingStatements(failure, harness),
+                    "broker");
+            verdict = d.verdict();
+            reason = d.reason();
+            if (verdict != Verdict.INCONCLUSIVE) {
+                harness.transcript().markLastFailed();
+            }
         }
         publish(context, EntryKey.TEST_KEY, testKey);
         publishTarget(context, run);
@@ -143,6 +166,15 @@ final class Verdicts {
                 return new Expectation(Expectation.Status.EXPECTED, verdict, expectedCascade.get().reason());
             }
         }
+        return expectation(file, testKey, statements, version, verdict);
+    }
+
+    /**
+     * What an expectations file says about a test's result: EXPECTED when it lists this verdict, FIXED when it lists
+     * a deviation and the test passed, else null.
+     */
+    public static Expectation expectation(Expectations file, String testKey, List<String> statements,
+                                          String version, Verdict verdict) {
         Optional<Expectations.Entry> entry = file.find(testKey, statements, version, verdict);
         if (entry.isEmpty()) {
             return null;
@@ -195,19 +227,6 @@ final class Verdicts {
     private static List<String> bindingStatements(Throwable failure, Harness harness) {
         FlowViolation flow = cause(failure, FlowViolation.class);
         return flow != null ? flow.statements() : harness.checkingStatements();
-    }
-
-    /**
-     * The statements the test checks that the failure breaks: all of them, or those the failing step was bound by.
-     * Empty when the step was bound only by statements the test does not check: then it failed on the way.
-     */
-    private static List<String> brokenStatements(Throwable failure, Harness harness, List<String> statements,
-                                                 Catalogue catalogue, String version) {
-        List<String> binding = bindingStatements(failure, harness);
-        if (binding.isEmpty()) {
-            return statements;
-        }
-        return catalogue.applicable(version, binding).stream().filter(statements::contains).toList();
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
