@@ -74,6 +74,19 @@ public final class ClientHarness implements AutoCloseable {
         return setup("the client did not connect", () -> broker.accept(run.driverStart()));
     }
 
+    /** The driver's next connection after the broker dropped one: the contract says it reconnects by itself. */
+    public ClientLink reconnection() {
+        return setup("the client did not reconnect by itself",
+                () -> broker.accept(run.timeouts().scaled(java.time.Duration.ofSeconds(10))));
+    }
+
+    /** Tells the driver to exit and takes the DISCONNECT the contract says it sends first. */
+    public void disconnect(ClientLink link, DriverOptions o) {
+        exit(link, o);
+        setup("the driver did not disconnect when told to exit", () -> new Conversation(link).until(
+                ClientMatch.disconnect()));
+    }
+
     /**
      * Starts the driver and takes it through the contract's set-up: its CONNECT (accepted), its SUBSCRIBE to
      * {@code <prefix>/in/#} (granted at the QoS asked). Returns the connection.
@@ -86,11 +99,14 @@ public final class ClientHarness implements AutoCloseable {
         return link;
     }
 
-    /** Takes the driver's CONNECT (as {@code o} says it is) on {@code link} and accepts it. */
+    /**
+     * Takes the driver's CONNECT (as {@code o} says it is) on {@code link} and accepts it, with the session-present
+     * flag in 3.1.1 (MQTT 3.1 has none).
+     */
     public Connect connect(ClientLink link, DriverOptions o, boolean sessionPresent) {
         Connect c = setup("the client's CONNECT is not the one the driver was told to send",
                 () -> link.expect(ClientMatch.connect(o)));
-        link.send(Connack.accepted(sessionPresent));
+        link.send(Connack.accepted(sessionPresent && link.version() != ProtocolVersion.MQTT_3_1));
         return c;
     }
 

@@ -6,6 +6,7 @@ import dev.mqttkit.codec.MqttDecoder;
 import dev.mqttkit.codec.MqttEncoder;
 import dev.mqttkit.codec.Violation;
 import dev.mqttkit.codec.packet.Connect;
+import dev.mqttkit.codec.packet.Disconnect;
 import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Pingresp;
@@ -33,8 +34,8 @@ import org.opentest4j.AssertionFailedError;
  * One connection a client under test opened to the {@link ScriptedBroker}, and the thread that reads it. Everything
  * the client sends is decoded leniently by the server's rules (the version learned from its CONNECT), so a rule it
  * breaks is recorded next to the packet and becomes a finding with the rule id; bytes no reading can get past end the
- * connection with the rule recorded. PINGREQ is answered by the reader itself (unless the test turns that off) and
- * never handed to the test: keep-alive tests read the times of {@link #arrivals()} instead.
+ * connection with the rule recorded. Between CONNECT and DISCONNECT, PINGREQ is answered by the reader itself (unless
+ * the test turns that off) and not handed to the test: keep-alive tests read the times of {@link #arrivals()}.
  */
 public final class ClientLink implements AutoCloseable {
     private final String label;
@@ -51,6 +52,8 @@ public final class ClientLink implements AutoCloseable {
     private volatile boolean closingByUs;
     /** Whether a CONNECT arrived; PINGREQ before it is handed to the test like any packet out of place. */
     private volatile boolean connected;
+    /** Whether a DISCONNECT arrived; anything after it, PINGREQ included, is handed to the test. */
+    private volatile boolean disconnected;
     private Arrival.Closed terminal;
 
     ClientLink(String label, Socket socket, Transcript transcript, Timeouts timeouts) throws IOException {
@@ -82,6 +85,22 @@ public final class ClientLink implements AutoCloseable {
     /** When ({@link System#nanoTime()}) each packet of the client arrived, PINGREQs included, in order. */
     public List<Long> arrivals() {
         return List.copyOf(arrivals);
+    }
+
+    /** Waits until {@code n} PINGREQs have arrived or {@code timeout} passed; returns how many did. */
+    public int awaitPings(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (pings) {
+            while (pings.size() < n && System.nanoTime() < deadline) {
+                try {
+                    pings.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return pings.size();
+        }
     }
 
     /** When each PINGREQ arrived. */
@@ -296,8 +315,14 @@ public final class ClientLink implements AutoCloseable {
             version = c.version();
             connected = true;
         }
-        if (p instanceof Pingreq && d.violations().isEmpty() && connected) {
-            pings.add(at);
+        if (p instanceof Disconnect) {
+            disconnected = true;
+        }
+        if (p instanceof Pingreq && d.violations().isEmpty() && connected && !disconnected) {
+            synchronized (pings) {
+                pings.add(at);
+                pings.notifyAll();
+            }
             if (answerPings) {
                 send(Pingresp.INSTANCE);
             }
