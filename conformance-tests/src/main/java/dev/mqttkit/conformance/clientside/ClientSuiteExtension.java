@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The client suite's JUnit extension (registered by {@link ClientConformanceTest}): one invocation of each
@@ -106,16 +107,24 @@ public final class ClientSuiteExtension implements TestTemplateInvocationContext
                                                 ReflectiveInvocationContext<Method> invocationContext,
                                                 ExtensionContext context) throws Throwable {
             ClientHarness harness = harness(context);
-            Throwable thrown = null;
-            try {
-                invocation.proceed();
-            } catch (Throwable t) {
-                thrown = t;
-            }
             Method m = context.getRequiredTestMethod();
             Statements s = m.getAnnotation(Statements.class);
+            List<String> declared = s == null ? List.of() : List.of(s.value());
+            Throwable thrown = null;
+            if (!declared.isEmpty() && ClientVerdicts.clientStatements(harness.run().catalogue(), version.label(),
+                    declared).isEmpty()) {
+                invocation.skip();
+                thrown = new TestAbortedException("MQTT " + version.label() + " states no rule for the client here:"
+                        + " its counterparts of " + String.join(", ", declared) + " bind the server only");
+            } else {
+                try {
+                    invocation.proceed();
+                } catch (Throwable t) {
+                    thrown = t;
+                }
+            }
             String key = m.getDeclaringClass().getSimpleName() + "#" + m.getName() + " [" + version.label() + "]";
-            ClientVerdicts.finish(context, harness, key, thrown, s == null ? List.of() : List.of(s.value()));
+            ClientVerdicts.finish(context, harness, key, thrown, declared);
         }
 
         private ClientHarness harness(ExtensionContext context) {
