@@ -38,6 +38,19 @@ class CatalogueTests {
     }
 
     @Test
+    void saysForEveryStatementBindingTheClientWhetherAScriptedBrokerCanSeeIt() {
+        assertThat(catalogue.all()).filteredOn(Statement::bindsClient)
+                .allMatch(s -> s.observableOnClient() || (s.notObservableOnClientReason() != null
+                        && s.notObservableOnClientReason().length() > 10), "observable on a client, or why not");
+        assertThat(catalogue.find("MQTT-2.3.1-2").orElseThrow().observableOn(TargetFacts.Kind.CLIENT)).isTrue();
+        assertThat(catalogue.find("MQTT-2.3.1-2").orElseThrow().observableOn(TargetFacts.Kind.BROKER)).isFalse();
+        Statement serverOnly = catalogue.find("MQTT-3.1.0-2").orElseThrow();
+        assertThat(serverOnly.observableOn(TargetFacts.Kind.CLIENT)).isFalse();
+        assertThat(serverOnly.notObservableReasonOn(TargetFacts.Kind.CLIENT)).isEqualTo(Statement.SERVER_ONLY);
+        assertThat(serverOnly.notObservableReasonOn(TargetFacts.Kind.BROKER)).isNull();
+    }
+
+    @Test
     void aThreePointOneRunChecksTheDifferencesThatReplaceItsThreePointOneOneStatements() {
         // MQTTv3.1-2.2-7 lists MQTT-3.1.2-24 in differsFrom; MQTT-3.12.4-1 has no 3.1 difference
         assertThat(catalogue.applicable(Catalogue.V31, java.util.List.of("MQTT-3.1.2-24", "MQTT-3.12.4-1")))

@@ -172,7 +172,7 @@ final class RunAssembler {
             tests.add(culprit && !t.culprit() ? t.asCulprit() : t);
         }
         Map<String, String> unsupported = unsupported(target, tests);
-        StatementTable table = new StatementTable(catalogue, tests, unsupported);
+        StatementTable table = new StatementTable(catalogue, tests, unsupported, target.kind());
         return new TargetRun(TargetRun.SCHEMA, target, evidence.error, run.partial(), run.started(), run.end(),
                 Duration.between(run.started(), run.end()).toMillis(), table.versions(), table.scores(),
                 table.statements(), tests, evidence.cascade, unsupported, filter,

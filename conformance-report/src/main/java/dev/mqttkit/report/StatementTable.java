@@ -3,6 +3,7 @@ package dev.mqttkit.report;
 import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.Statement;
 import dev.mqttkit.contract.Level;
+import dev.mqttkit.contract.TargetFacts;
 import dev.mqttkit.report.model.Chapters;
 import dev.mqttkit.report.model.Score;
 import dev.mqttkit.report.model.StatementResult;
@@ -37,13 +38,17 @@ final class StatementTable {
     private final List<StatementResult> statements = new ArrayList<>();
     private final List<Score> scores = new ArrayList<>();
 
-    /** @param unsupported versions the broker refused, each with what it did */
-    StatementTable(Catalogue catalogue, List<TestOutcome> tests, Map<String, String> unsupported) {
+    /**
+     * @param unsupported versions the broker refused, each with what it did
+     * @param kind        the side the target implements: whether a statement is observable is asked for that side
+     */
+    StatementTable(Catalogue catalogue, List<TestOutcome> tests, Map<String, String> unsupported,
+                   TargetFacts.Kind kind) {
         this.versions = versionsOf(tests, unsupported.keySet());
         for (String version : versions) {
             String refused = unsupported.get(version);
             List<StatementResult> rows = rows(catalogue, version, tests,
-                    refused == null ? Verdict.UNTESTED : Verdict.NOT_SUPPORTED);
+                    refused == null ? Verdict.UNTESTED : Verdict.NOT_SUPPORTED, kind);
             statements.addAll(rows);
             scores.add(score(version, rows, refused));
         }
@@ -94,7 +99,7 @@ final class StatementTable {
     }
 
     private static List<StatementResult> rows(Catalogue catalogue, String version, List<TestOutcome> tests,
-                                              Verdict unchecked) {
+                                              Verdict unchecked, TargetFacts.Kind kind) {
         Map<String, Row> rows = new LinkedHashMap<>();
         catalogue.statements(version).forEach(s -> rows.put(s.id(), new Row(version, s, s.id(), unchecked)));
         for (TestOutcome t : tests) {
@@ -123,7 +128,7 @@ final class StatementTable {
         ordered.sort(Comparator.comparingInt((Row r) -> groupOrder.indexOf(r.group()))
                 .thenComparingInt(r -> PRECEDENCE.indexOf(r.verdict))
                 .thenComparingInt(catalogueOrder::indexOf));
-        return ordered.stream().map(Row::result).toList();
+        return ordered.stream().map(r -> r.result(kind)).toList();
     }
 
     private static Score score(String version, List<StatementResult> rows, String notSupported) {
@@ -173,11 +178,12 @@ final class StatementTable {
                     : Chapters.SHARED_GROUP + statement.group();
         }
 
-        StatementResult result() {
+        StatementResult result(TargetFacts.Kind kind) {
             Statement s = statement;
             return new StatementResult(version, id, level, group(), s == null ? null : s.section(),
                     s == null ? null : s.sectionTitle(), s == null ? null : s.paraphrase(), s != null,
-                    s == null || s.observable(), s == null ? null : s.notObservableReason(), verdict, tests);
+                    s == null || s.observableOn(kind), s == null ? null : s.notObservableReasonOn(kind), verdict,
+                    tests);
         }
     }
 }

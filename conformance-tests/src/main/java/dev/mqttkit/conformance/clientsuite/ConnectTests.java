@@ -25,10 +25,13 @@ class ConnectTests {
         link.expect(ClientMatch.connect());
     }
 
-    /** Without will or credentials, the flags that would announce them are 0 and the fields are absent. */
+    /**
+     * Without will or credentials, the flags that would announce them are 0 and the fields are absent; the protocol
+     * name and level are those of the version asked for.
+     */
     @ClientTest
     @Statements({"MQTT-3.1.2-11", "MQTT-3.1.2-13", "MQTT-3.1.2-15", "MQTT-3.1.2-22", "MQTT-3.1.3-3",
-            "MQTT-3.1.3-4"})
+            "MQTT-3.1.3-4", "MQTTv3.1-2.2-1"})
     void sendsNoWillAndNoCredentialsWhenGivenNone(ClientHarness h) {
         DriverOptions o = h.options();
         h.start(o);

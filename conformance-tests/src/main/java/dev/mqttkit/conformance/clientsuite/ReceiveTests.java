@@ -35,8 +35,9 @@ class ReceiveTests {
         }
     }
 
+    /** The PUBACK's fixed-header flags are checked too: 0000, as for every packet whose flags are reserved. */
     @ClientTest
-    @Statements({"MQTT-4.3.2-2", "MQTT-3.3.4-1", "MQTT-2.3.1-6"})
+    @Statements({"MQTT-4.3.2-2", "MQTT-3.3.4-1", "MQTT-2.3.1-6", "MQTT-2.2.2-1"})
     void acknowledgesQos1WithPubackOfItsPacketId(ClientHarness h) {
         DriverOptions o = h.options();
         Conversation c = new Conversation(h.session(o));

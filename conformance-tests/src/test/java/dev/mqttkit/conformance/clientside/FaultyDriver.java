@@ -278,6 +278,8 @@ public final class FaultyDriver {
         byte[] b = encode(p);
         if (p instanceof Pubrel && fault == PUBREL_FLAGS) {
             b[0] = 0x60;
+        } else if (p instanceof Puback && fault == PUBACK_FLAGS) {
+            b[0] = 0x42;
         } else if (p instanceof Publish pub && pub.qos() == Qos.AT_MOST_ONCE && pub.dup()) {
             b[0] |= 0x08;
         } else if (p instanceof Publish && fault == BAD_UTF8) {
