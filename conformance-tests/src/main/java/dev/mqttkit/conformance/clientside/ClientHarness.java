@@ -74,7 +74,11 @@ public final class ClientHarness implements AutoCloseable {
         return setup("the client did not connect", () -> broker.accept(run.driverStart()));
     }
 
-    /** The driver's next connection after the broker dropped one: the contract says it reconnects by itself. */
+    /**
+     * The driver's next connection after the broker dropped one: the contract says it reconnects by itself. Set-up
+     * waits (this one, the CONNECT, the SUBSCRIBE) are long: they only cost time when something is wrong, and a
+     * library's JVM on a busy machine may take seconds for what it usually does in milliseconds.
+     */
     public ClientLink reconnection() {
         return setup("the client did not reconnect by itself",
                 () -> broker.accept(run.timeouts().scaled(java.time.Duration.ofSeconds(10))));
@@ -105,18 +109,28 @@ public final class ClientHarness implements AutoCloseable {
      */
     public Connect connect(ClientLink link, DriverOptions o, boolean sessionPresent) {
         Connect c = setup("the client's CONNECT is not the one the driver was told to send",
-                () -> link.expect(ClientMatch.connect(o)));
+                () -> link.expect(ClientMatch.connect(o), run.driverStart()));
         link.send(Connack.accepted(sessionPresent && link.version() != ProtocolVersion.MQTT_3_1));
         return c;
     }
 
     /** Takes the driver's SUBSCRIBE and grants every filter at the QoS asked. */
     public Subscribe subscribed(ClientLink link, DriverOptions o) {
-        Subscribe s = setup("the client did not subscribe as the driver contract says",
-                () -> link.expect(ClientMatch.subscribe(o)));
-        link.send(new Suback(s.packetId(), s.subscriptions().stream().map(Subscription::qos)
-                .map(q -> q.value()).toList()));
+        Subscribe s = subscription(link, o);
+        link.send(granted(s));
         return s;
+    }
+
+    /** Takes the driver's SUBSCRIBE and leaves the answer to the case ({@link #granted}). */
+    public Subscribe subscription(ClientLink link, DriverOptions o) {
+        return setup("the client did not subscribe as the driver contract says",
+                () -> link.expect(ClientMatch.subscribe(o), run.driverStart()));
+    }
+
+    /** The SUBACK that grants every filter of {@code s} at the QoS asked. */
+    public static Suback granted(Subscribe s) {
+        return new Suback(s.packetId(), s.subscriptions().stream().map(Subscription::qos).map(q -> q.value())
+                .toList());
     }
 
     /** Sends the PUBLISH that makes the driver disconnect and exit (QoS 0, on {@code <prefix>/ctl/exit}). */

@@ -145,7 +145,11 @@ public final class ClientLink implements AutoCloseable {
      * those rules; a wrong packet, silence or a closed connection fails plainly (the test names the statements).
      */
     public <P extends Packet> P expect(PacketMatcher<P> matcher) {
-        Duration wait = timeouts.expect();
+        return expect(matcher, timeouts.expect());
+    }
+
+    /** {@link #expect(PacketMatcher)} with a wait of its own, for set-up steps of a library that may start slowly. */
+    public <P extends Packet> P expect(PacketMatcher<P> matcher, Duration wait) {
         Arrival a = poll(wait);
         if (a == null) {
             throw fail("timed out after " + wait.toMillis() + " ms waiting for " + matcher);

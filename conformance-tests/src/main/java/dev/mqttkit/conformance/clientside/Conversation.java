@@ -9,9 +9,7 @@ import dev.mqttkit.codec.packet.Pubrec;
 import dev.mqttkit.codec.packet.Pubrel;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
-import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
-import dev.mqttkit.codec.packet.Subscription;
 import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.client.PacketMatcher;
 import java.io.ByteArrayOutputStream;
@@ -104,8 +102,7 @@ public final class Conversation {
         } else if (p instanceof Pubrel r && complete) {
             link.send(new Pubcomp(r.packetId()));
         } else if (p instanceof Subscribe s) {
-            link.send(new Suback(s.packetId(), s.subscriptions().stream().map(Subscription::qos)
-                    .map(Qos::value).toList()));
+            link.send(ClientHarness.granted(s));
         }
         return p;
     }

@@ -6,9 +6,11 @@ import dev.mqttkit.codec.packet.Pubrec;
 import dev.mqttkit.codec.packet.Pubrel;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
+import dev.mqttkit.codec.packet.Subscribe;
 import dev.mqttkit.conformance.client.Match;
 import dev.mqttkit.conformance.clientside.ClientConformanceTest;
 import dev.mqttkit.conformance.clientside.ClientHarness;
+import dev.mqttkit.conformance.clientside.ClientLink;
 import dev.mqttkit.conformance.clientside.ClientTest;
 import dev.mqttkit.conformance.clientside.Conversation;
 import dev.mqttkit.conformance.clientside.DriverOptions;
@@ -88,6 +90,21 @@ class ReceiveTests {
         Conversation c = new Conversation(h.session(o));
         Publish sent = c.deliver(o.prefix() + "/elsewhere", Qos.AT_LEAST_ONCE, "unasked");
         c.until(Match.puback(sent.packetId()));
+    }
+
+    /** A broker may deliver before its SUBACK (MQTT 3.1.1 section 3.8.4); the message is acknowledged all the same. */
+    @ClientTest
+    @Statements("MQTT-4.5.0-2")
+    void acknowledgesAPublishThatArrivesBeforeTheSuback(ClientHarness h) {
+        DriverOptions o = h.options();
+        h.start(o);
+        ClientLink link = h.firstConnection();
+        h.connect(link, o, false);
+        Subscribe s = h.subscription(link, o);
+        Conversation c = new Conversation(link);
+        Publish early = c.deliver(o.in("early"), Qos.AT_LEAST_ONCE, "before the SUBACK");
+        link.send(ClientHarness.granted(s));
+        c.until(Match.puback(early.packetId()));
     }
 
     @ClientTest

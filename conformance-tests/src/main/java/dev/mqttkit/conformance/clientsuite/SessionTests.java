@@ -18,15 +18,66 @@ import java.util.List;
 /**
  * What a client keeps across connections: with CleanSession 0 it resends what was not acknowledged, with DUP set and
  * the original ids, in the original order (MQTT 3.1.1 sections 3.1.2.4, 4.4, 4.6); with CleanSession 1 it starts
- * afresh. The scripted broker drops the connection mid-flow; the driver reconnects by itself. Resent messages are
- * acknowledged as they come: a client may resend one at a time and wait for each acknowledgement.
+ * afresh. The scripted broker drops the connection mid-flow; the driver reconnects by itself. The cases of the
+ * resend each check one statement, so a finding names only the rule broken.
  */
 @ClientConformanceTest
 class SessionTests {
 
     @ClientTest
-    @Statements({"MQTT-4.4.0-1", "MQTT-3.1.2-4", "MQTT-3.3.1-1", "MQTT-2.3.1-3", "MQTT-4.6.0-1"})
-    void resendsUnacknowledgedPublishesWithDupAndTheirIdsInOrderAfterReconnecting(ClientHarness h) {
+    @Statements({"MQTT-4.4.0-1", "MQTT-3.1.2-4"})
+    void resendsUnacknowledgedPublishesAfterReconnecting(ClientHarness h) {
+        resent(h);
+    }
+
+    @ClientTest
+    @Statements("MQTT-3.3.1-1")
+    void setsDupOnThePublishesItResends(ClientHarness h) {
+        Resent r = resent(h);
+        h.checking("MQTT-3.3.1-1");
+        for (Publish p : r.again()) {
+            if (!p.dup()) {
+                throw r.link().fail("resent " + r.first(p).summary() + " with DUP 0: " + p.summary());
+            }
+        }
+    }
+
+    @ClientTest
+    @Statements("MQTT-2.3.1-3")
+    void resendsWithTheOriginalPacketIds(ClientHarness h) {
+        Resent r = resent(h);
+        h.checking("MQTT-2.3.1-3");
+        for (Publish p : r.again()) {
+            if (p.packetId() != r.first(p).packetId()) {
+                throw r.link().fail("resent " + r.first(p).summary() + " with another packet id: " + p.summary());
+            }
+        }
+    }
+
+    @ClientTest
+    @Statements("MQTT-4.6.0-1")
+    void resendsInTheOriginalOrder(ClientHarness h) {
+        Resent r = resent(h);
+        h.checking("MQTT-4.6.0-1");
+        if (!r.again().stream().map(Publish::topic).toList().equals(r.first().stream().map(Publish::topic).toList())) {
+            throw r.link().fail("resent " + summaries(r.again()) + " in another order than it first sent them: "
+                    + summaries(r.first()));
+        }
+    }
+
+    /** The copies the client first sent and those it resent on the reconnected link, each resent one once. */
+    private record Resent(List<Publish> first, List<Publish> again, ClientLink link) {
+        Publish first(Publish resent) {
+            return first.stream().filter(p -> p.topic().equals(resent.topic())).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * Three QoS 1 copies left unacknowledged, the connection dropped, the reconnect accepted with session present:
+     * the client must resend all three (checked here, as MQTT-4.4.0-1 and MQTT-3.1.2-4). Resent copies are
+     * acknowledged as they come, so a client that resends one at a time is not held up.
+     */
+    private static Resent resent(ClientHarness h) {
         DriverOptions o = h.options().cleanSession(false);
         Conversation c = new Conversation(h.session(o)).holdingAcknowledgements();
         ReceiveTests.burst(c, o, Qos.AT_LEAST_ONCE);
@@ -34,27 +85,16 @@ class SessionTests {
         c.link().drop();
         ClientLink again = h.reconnection();
         h.connect(again, o, true);
-        Conversation c2 = new Conversation(again, 2000);
         h.checking("MQTT-4.4.0-1", "MQTT-3.1.2-4");
-        List<Publish> resent = c2.publishesBelow(o.out(""), first.size());
-        for (int i = 0; i < first.size(); i++) {
-            Publish was = first.get(i);
-            Publish is = resent.stream().filter(p -> p.topic().equals(was.topic())).findFirst().orElseThrow(
-                    () -> again.fail("did not resend " + was.summary() + " (it resent " + summaries(resent) + ")"));
-            h.checking("MQTT-3.3.1-1");
-            if (!is.dup()) {
-                throw again.fail("resent " + was.summary() + " with DUP 0: " + is.summary());
-            }
-            h.checking("MQTT-2.3.1-3");
-            if (is.packetId() != was.packetId()) {
-                throw again.fail("resent " + was.summary() + " with another packet id: " + is.summary());
+        List<Publish> resent = new java.util.ArrayList<>();
+        Conversation c2 = new Conversation(again, 2000);
+        while (resent.size() < first.size()) {
+            Publish p = c2.until(Match.anyPublish().and("", x -> x.topic().startsWith(o.out(""))));
+            if (resent.stream().noneMatch(x -> x.topic().equals(p.topic()))) {
+                resent.add(p);
             }
         }
-        h.checking("MQTT-4.6.0-1");
-        if (!resent.stream().map(Publish::topic).toList().equals(first.stream().map(Publish::topic).toList())) {
-            throw again.fail("resent " + summaries(resent) + " in another order than it first sent them: "
-                    + summaries(first));
-        }
+        return new Resent(first, resent, again);
     }
 
     /** A QoS 2 message whose PUBREC arrived but not its PUBCOMP: the PUBREL is sent again, not the PUBLISH. */
