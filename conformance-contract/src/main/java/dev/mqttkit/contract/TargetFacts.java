@@ -63,10 +63,6 @@ public record TargetFacts(String name, String description, String url, String im
         return new TargetFacts(name, null, null, null, null, Map.of());
     }
 
-    public boolean isClient() {
-        return kind == Kind.CLIENT;
-    }
-
     /** Fills the gaps of this description with another one of the same target. */
     public TargetFacts mergedWith(TargetFacts later) {
         return new TargetFacts(name,

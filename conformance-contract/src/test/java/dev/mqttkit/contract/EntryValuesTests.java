@@ -72,11 +72,8 @@ class EntryValuesTests {
         TargetFacts client = new TargetFacts("paho-java", "client library driven by java -jar driver.jar", null, null,
                 "Eclipse Paho Java 1.2.5", java.util.Map.of(), TargetFacts.Kind.CLIENT);
         assertThat(TargetFacts.parse(client.toJson())).contains(client);
-        assertThat(client.isClient()).isTrue();
-        assertThat(TargetFacts.parse("{\"name\": \"m\"}")).hasValueSatisfying(t -> {
-            assertThat(t.kind()).isEqualTo(TargetFacts.Kind.BROKER);
-            assertThat(t.isClient()).isFalse();
-        });
+        assertThat(TargetFacts.parse("{\"name\": \"m\"}")).hasValueSatisfying(t -> assertThat(t.kind())
+                .isEqualTo(TargetFacts.Kind.BROKER));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mqttkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mqttkit.contract.TargetFacts;
+import dev.mqttkit.report.json.ResultsJson;
 import dev.mqttkit.report.model.StatementResult;
 import dev.mqttkit.report.model.TargetRun;
 import java.io.IOException;
@@ -30,6 +31,8 @@ class ClientTargetReportTests {
         assertThat(serverOnly.notObservableReason()).isEqualTo("binds the server only");
         assertThat(statement(run, "MQTT-2.3.1-2").observable()).as("binds the client: seen by a scripted broker")
                 .isTrue();
+        assertThat(new ResultsJson().read(dir.resolve("fake-client/results.json")).target().kind())
+                .as("the kind read back from results.json, for the all-targets page").isEqualTo(TargetFacts.Kind.CLIENT);
     }
 
     private static StatementResult statement(TargetRun run, String id) {
