@@ -1,7 +1,11 @@
 package dev.mqttkit.conformance.clientside;
 
+import dev.mqttkit.contract.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /**
  * How the client cases are run, in one place for the {@link MqttClientConformanceSuite}, a command line and the kit's
@@ -15,6 +19,22 @@ public final class ClientSuiteExecution {
     public static final String PARALLELISM = "4";
 
     private ClientSuiteExecution() {
+    }
+
+    /**
+     * What a command line runs for {@code --client COMMAND}: every client case against that driver, with the run's
+     * other settings ({@code mqtt.versions}, {@code mqtt.only}, {@code mqtt.target.name}, ...) as configuration
+     * parameters, {@code parallelism} cases at a time.
+     *
+     * @throws IllegalArgumentException when {@code command} is empty or has an unterminated quote
+     */
+    public static LauncherDiscoveryRequest request(String command, Map<String, String> settings, int parallelism) {
+        DriverCommand.parse(command);
+        Map<String, String> params = new LinkedHashMap<>(configuration(parallelism));
+        params.putAll(settings);
+        params.put(Setting.CLIENT.property(), command);
+        return LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectPackage(TESTS))
+                .configurationParameters(params).build();
     }
 
     /** The JUnit configuration for {@code parallelism} cases at a time; 1 runs them one after another. */

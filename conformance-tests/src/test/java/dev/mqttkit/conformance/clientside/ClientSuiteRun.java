@@ -1,6 +1,7 @@
 package dev.mqttkit.conformance.clientside;
 
 import dev.mqttkit.contract.EntryKey;
+import dev.mqttkit.contract.Setting;
 import dev.mqttkit.contract.StatementIds;
 import dev.mqttkit.contract.Verdict;
 import java.nio.file.Path;
@@ -11,12 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -62,13 +61,11 @@ final class ClientSuiteRun {
                         e.get(EntryKey.REASON.key()), e.get(EntryKey.OBSERVED.key())));
             }
         };
-        Map<String, String> params = new HashMap<>(config);
-        ClientSuiteExecution.configuration(Integer.parseInt(ClientSuiteExecution.PARALLELISM))
-                .forEach(params::putIfAbsent);
+        Map<String, String> settings = new HashMap<>(config);
+        String command = settings.remove(Setting.CLIENT.property());
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(report).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(DiscoverySelectors.selectPackage(ClientSuiteExecution.TESTS))
-                        .configurationParameters(params).build(), listener);
+                .execute(ClientSuiteExecution.request(command, settings,
+                        Integer.parseInt(ClientSuiteExecution.PARALLELISM)), listener);
         return List.copyOf(results);
     }
 
