@@ -41,6 +41,11 @@ class KeepAliveTests {
             long gap = ((i < times.size() ? times.get(i) : now) - times.get(i - 1)) / 1_000_000;
             largest = Math.max(largest, gap);
         }
+        if (largest > limit) {
+            // The machine may have become busy during the observation: measure again before judging.
+            tolerance = Math.max(tolerance, tolerance(h, new Conversation(link), o));
+            limit = KEEP_ALIVE * 1000L + tolerance;
+        }
         h.observed("largest gap between the client's packets " + largest + " ms with keep-alive " + KEEP_ALIVE
                 + " s (tolerance " + tolerance + " ms from the measured round trip); " + link.pings().size()
                 + " PINGREQ");
@@ -77,7 +82,10 @@ class KeepAliveTests {
         }
     }
 
-    /** Three times the slowest of three QoS 0 round trips through the client, at least 200 ms. */
+    /**
+     * Three times the slowest of three QoS 0 round trips through the client, at least 200 ms: how late this client,
+     * on this machine, acts on anything right now.
+     */
     private static long tolerance(ClientHarness h, Conversation c, DriverOptions o) {
         long slowest = 0;
         for (int i = 0; i < 3; i++) {
