@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,7 +45,6 @@ public final class ClientLink implements AutoCloseable {
     private final BlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final List<Long> pings = new CopyOnWriteArrayList<>();
-    private final long openedAt = System.nanoTime();
     private volatile ProtocolVersion version = ProtocolVersion.MQTT_3_1_1;
     private volatile boolean answerPings = true;
     private volatile boolean closingByUs;
@@ -108,19 +106,9 @@ public final class ClientLink implements AutoCloseable {
         return List.copyOf(pings);
     }
 
-    /** When the connection was accepted, in {@link System#nanoTime()}. */
-    public long openedAt() {
-        return openedAt;
-    }
-
     /** Sends a packet the specification allows a broker to send; one the encoder refuses is a bug in the test. */
     public void send(Packet packet) {
         write(MqttEncoder.of(version).encode(packet), packet.summary());
-    }
-
-    /** Sends a packet as it is, also one that breaks a rule. */
-    public void sendUnchecked(Packet packet) {
-        write(MqttEncoder.unchecked(version).encode(packet), packet.summary());
     }
 
     /** Sends raw bytes; {@code description} is what the transcript shows. */
@@ -175,21 +163,6 @@ public final class ClientLink implements AutoCloseable {
         return matcher.type().cast(r.packet());
     }
 
-    /** The client's next packet within {@code timeout}, checked for broken rules; empty on timeout or end. */
-    public Optional<Packet> takePacket(Duration timeout) {
-        Arrival a = poll(timeout);
-        if (a instanceof Arrival.Received r) {
-            if (!r.violations().isEmpty()) {
-                throw violation(r.violations(), "the client sent a malformed " + r.packet().type());
-            }
-            return Optional.of(r.packet());
-        }
-        if (a instanceof Arrival.Closed c && c.malformed() != null) {
-            throw violation(List.of(c.malformed()), "the client sent a malformed packet");
-        }
-        return Optional.empty();
-    }
-
     /** Packets until the client closes the connection or {@code timeout} passes. */
     public Ending awaitClosure(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -221,10 +194,6 @@ public final class ClientLink implements AutoCloseable {
      * @param closedAtNanos when the reader saw the end, or 0
      */
     public record Ending(List<Packet> before, boolean closed, long closedAtNanos) {
-    }
-
-    public boolean isOpen() {
-        return terminal == null && !socket.isClosed();
     }
 
     /** The scripted broker drops the connection without a word, as a broker that fails would. */

@@ -46,12 +46,6 @@ public final class ClientRun {
         }, ClientRun.class);
     }
 
-    /** For the suite's own tests: a run with the given settings. */
-    static ClientRun of(Map<String, String> settings) {
-        Settings s = new Settings(settings::get, Map.of());
-        return new ClientRun(SuiteConfig.from(s), s.get(Setting.CLIENT));
-    }
-
     public SuiteConfig config() {
         return config;
     }

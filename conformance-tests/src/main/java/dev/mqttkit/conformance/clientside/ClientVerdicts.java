@@ -16,6 +16,8 @@ import org.opentest4j.TestAbortedException;
  * Ends a client case: decides its verdict with the suite's one rule ({@link Verdicts#judgeFailure}, judged by the
  * level in the version under test of the statements the failing step broke), compares it with the expectations file
  * ({@link Verdicts#expectation}) and publishes the same report entries as a broker test, with the client target.
+ * An exception that is no assertion is the suite's own error: the case is INCONCLUSIVE and the error is rethrown, so
+ * the build shows it, instead of a FAIL pinned on the library.
  */
 final class ClientVerdicts {
     private ClientVerdicts() {
@@ -28,6 +30,8 @@ final class ClientVerdicts {
         Catalogue catalogue = run.catalogue();
         String version = harness.version().label();
         List<String> statements = clientStatements(catalogue, version, declared);
+        boolean suiteError = thrown != null && !(thrown instanceof AssertionError
+                || thrown instanceof TestAbortedException || thrown instanceof SetupFailure);
         Verdict verdict;
         String reason;
         if (thrown == null) {
@@ -39,6 +43,9 @@ final class ClientVerdicts {
         } else if (thrown instanceof SetupFailure) {
             verdict = Verdict.INCONCLUSIVE;
             reason = "not checked: " + thrown.getMessage();
+        } else if (suiteError) {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = "not checked: the suite failed (" + thrown + ")";
         } else {
             List<String> binding = thrown instanceof ClientViolation v ? v.statements() : harness.checkingStatements();
             Verdicts.Decision d = Verdicts.judgeFailure(catalogue, version, statements, thrown, binding, "client");
@@ -66,6 +73,9 @@ final class ClientVerdicts {
         } else if (expectation != null && run.config().strictExpectations()) {
             throw new AssertionError("fixed: " + testKey + " passes, but the expectations file lists "
                     + expectation.expected() + " (" + expectation.reason() + "): remove it");
+        }
+        if (suiteError) {
+            throw thrown;
         }
         switch (verdict) {
             case FAIL -> throw new AssertionError(reason + "\n" + harness.transcript().render(), thrown);

@@ -129,30 +129,6 @@ public final class Conversation {
     }
 
     /**
-     * Takes the client's packets (answering them) until each matcher has matched one, in any order; returns them in
-     * the order of the matchers. A packet no remaining matcher takes is kept in {@code others}.
-     */
-    public List<Packet> untilAll(List<? extends PacketMatcher<?>> matchers, List<Packet> others) {
-        Packet[] found = new Packet[matchers.size()];
-        int left = matchers.size();
-        while (left > 0) {
-            Packet p = next();
-            boolean taken = false;
-            for (int i = 0; i < found.length && !taken; i++) {
-                if (found[i] == null && matchers.get(i).matches(p)) {
-                    found[i] = p;
-                    left--;
-                    taken = true;
-                }
-            }
-            if (!taken) {
-                others.add(p);
-            }
-        }
-        return List.of(found);
-    }
-
-    /**
      * Proves what the client sent before it acted on a marker: delivers a QoS 0 message on {@code <prefix>/in/marker}
      * and takes everything up to the driver's copy of it on {@code <prefix>/out/marker}. A client handles the packets
      * of one connection in order, so nothing it had pending can come after the marker's copy.

@@ -57,10 +57,6 @@ public final class DriverProcess implements AutoCloseable {
         return Optional.ofNullable(library);
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** The exit code once the driver has exited within {@code timeout}; empty while it still runs. */
     public OptionalInt awaitExit(Duration timeout) {
         try {

@@ -63,16 +63,6 @@ public final class ScriptedBroker implements AutoCloseable {
         }
     }
 
-    /** The client's next connection within the wait for an answer ({@link Timeouts#expect()}), e.g. a reconnect. */
-    public ClientLink accept() {
-        return accept(timeouts.expect());
-    }
-
-    /** Whether the client opened another connection that no test step took yet. */
-    public boolean hasWaitingConnection() {
-        return !accepted.isEmpty();
-    }
-
     private void acceptLoop() {
         int n = 0;
         while (!closing) {
