@@ -1,6 +1,7 @@
 // The client driver of the MQTT conformance kit for MQTT.js (contract in ../README.md): connects with the options
 // it is given, subscribes to <prefix>/in/#, republishes <prefix>/in/X to <prefix>/out/X with the same payload and
-// QoS, reconnects with MQTT.js's own reconnect, and disconnects and exits on <prefix>/ctl/exit.
+// QoS, reconnects with MQTT.js's own reconnect, unsubscribes on <prefix>/ctl/unsubscribe, and disconnects and exits
+// on <prefix>/ctl/exit.
 import { createRequire } from 'node:module';
 import mqtt from 'mqtt';
 
@@ -40,6 +41,8 @@ client.on('connect', (connack) => {
 client.on('message', (topic, payload, packet) => {
   if (topic === `${prefix}/ctl/exit`) {
     client.end(false, () => process.exit(0));
+  } else if (topic === `${prefix}/ctl/unsubscribe`) {
+    client.unsubscribe(`${prefix}/in/#`);
   } else if (topic.startsWith(`${prefix}/in/`)) {
     client.publish(`${prefix}/out/${topic.slice(prefix.length + 4)}`, payload, { qos: packet.qos, retain: false });
   }

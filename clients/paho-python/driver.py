@@ -2,8 +2,8 @@
 
 Run it with Debian's interpreter, which has python3-paho-mqtt: /usr/bin/python3 clients/paho-python/driver.py.
 It connects with the options it is given, subscribes to <prefix>/in/#, republishes <prefix>/in/X to <prefix>/out/X
-with the same payload and QoS, reconnects with loop_forever's own reconnect, and disconnects and exits on
-<prefix>/ctl/exit.
+with the same payload and QoS, reconnects with loop_forever's own reconnect, unsubscribes on <prefix>/ctl/unsubscribe,
+and disconnects and exits on <prefix>/ctl/exit.
 """
 import sys
 from urllib.parse import urlparse
@@ -34,6 +34,8 @@ def on_connect(c, userdata, flags, rc):
 def on_message(c, userdata, message):
     if message.topic == prefix + "/ctl/exit":
         c.disconnect()
+    elif message.topic == prefix + "/ctl/unsubscribe":
+        c.unsubscribe(prefix + "/in/#")
     elif message.topic.startswith(prefix + "/in/"):
         c.publish(prefix + "/out/" + message.topic[len(prefix) + 4:], message.payload, message.qos, False)
 

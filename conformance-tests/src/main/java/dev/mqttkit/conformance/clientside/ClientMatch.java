@@ -3,6 +3,7 @@ package dev.mqttkit.conformance.clientside;
 import dev.mqttkit.codec.packet.Connect;
 import dev.mqttkit.codec.packet.Disconnect;
 import dev.mqttkit.codec.packet.Subscribe;
+import dev.mqttkit.codec.packet.Unsubscribe;
 import dev.mqttkit.conformance.client.PacketMatcher;
 
 /**
@@ -33,6 +34,12 @@ public final class ClientMatch {
     public static PacketMatcher<Subscribe> subscribe(DriverOptions o) {
         return subscribe().and("filter '" + o.filter() + "' at qos " + o.qos().value(), s -> s.subscriptions()
                 .stream().anyMatch(x -> x.filter().equals(o.filter()) && x.qos() == o.qos()));
+    }
+
+    /** An UNSUBSCRIBE of the driver's filter (with other filters or not). */
+    public static PacketMatcher<Unsubscribe> unsubscribe(DriverOptions o) {
+        return new PacketMatcher<>(Unsubscribe.class, "UNSUBSCRIBE").and("filter '" + o.filter() + "'",
+                u -> u.filters().contains(o.filter()));
     }
 
     public static PacketMatcher<Disconnect> disconnect() {

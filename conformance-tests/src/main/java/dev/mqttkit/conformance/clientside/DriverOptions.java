@@ -11,8 +11,8 @@ import java.util.List;
  * README says so.
  *
  * @param prefix       the topic level all the case's topics live under: the driver subscribes to
- *                     {@code <prefix>/in/#}, republishes to {@code <prefix>/out/X} and exits on
- *                     {@code <prefix>/ctl/exit}
+ *                     {@code <prefix>/in/#}, republishes to {@code <prefix>/out/X}, unsubscribes on
+ *                     {@code <prefix>/ctl/unsubscribe} and exits on {@code <prefix>/ctl/exit}
  * @param qos          the QoS of the driver's subscription
  * @param cleanSession the CleanSession flag of every CONNECT, reconnects included
  * @param will         the will, or null
@@ -63,6 +63,11 @@ public record DriverOptions(String url, String clientId, String prefix, Qos qos,
     /** The topic the driver republishes {@code in(suffix)} to. */
     public String out(String suffix) {
         return prefix + "/out/" + suffix;
+    }
+
+    /** The topic that makes the driver unsubscribe from {@link #filter()}. */
+    public String unsubscribeTopic() {
+        return prefix + "/ctl/unsubscribe";
     }
 
     /** The topic that makes the driver disconnect and exit. */

@@ -22,6 +22,7 @@ import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Subscribe;
+import dev.mqttkit.codec.packet.Unsubscribe;
 import dev.mqttkit.codec.packet.Will;
 import java.io.IOException;
 import java.io.InputStream;
@@ -221,6 +222,13 @@ public final class FaultyDriver {
             if (p.topic().equals(prefix + "/ctl/exit")) {
                 disconnect(s);
                 return false;
+            }
+            if (p.topic().equals(prefix + "/ctl/unsubscribe")) {
+                byte[] unsub = encode(new Unsubscribe(nextId(), List.of(prefix + "/in/#")));
+                if (fault == UNSUBSCRIBE_FLAGS) {
+                    unsub[0] = (byte) 0xA0;
+                }
+                send(unsub);
             }
             boolean own = p.topic().startsWith(prefix + "/in/");
             if (p.qos() == Qos.AT_MOST_ONCE && fault == ANSWERS_QOS0) {

@@ -76,6 +76,8 @@ public final class Driver implements MqttCallbackExtended {
     public void messageArrived(String topic, MqttMessage message) throws MqttException {
         if (topic.equals(prefix + "/ctl/exit")) {
             new Thread(this::exit, "exit").start();
+        } else if (topic.equals(prefix + "/ctl/unsubscribe")) {
+            client.unsubscribe(prefix + "/in/#");
         } else if (topic.startsWith(prefix + "/in/")) {
             client.publish(prefix + "/out/" + topic.substring((prefix + "/in/").length()), message.getPayload(),
                     message.getQos(), false);
