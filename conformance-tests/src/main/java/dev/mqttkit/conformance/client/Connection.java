@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,7 @@ final class Connection {
     private final DeliveryListener listener;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private volatile boolean closingByUs;
+    private final CountDownLatch readerEnded = new CountDownLatch(1);
     private Inbound.Closed terminal;
 
     Connection(String conn, Socket socket, ProtocolVersion version, Transcript transcript,
@@ -95,6 +97,22 @@ final class Connection {
         return terminal != null || socket.isClosed();
     }
 
+    /**
+     * Ends the connection after a DISCONNECT: the broker gets up to {@code settle} to close its side first, so that
+     * what the test does next on other connections (publish to the session it just left, say) finds the session
+     * offline. Across connections nothing else orders the two; a broker that keeps the socket open is not waited for
+     * longer (closing it is only a SHOULD).
+     */
+    void leave(Duration settle) {
+        closingByUs = true;
+        try {
+            readerEnded.await(settle.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     void close() {
         closingByUs = true;
         try {
@@ -151,6 +169,7 @@ final class Connection {
             transcript.event(conn, reason);
         }
         inbox.add(new Inbound.Closed(reason, !closingByUs, malformed, System.nanoTime()));
+        readerEnded.countDown();
     }
 
 }

@@ -67,6 +67,11 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
         return context.timeouts();
     }
 
+    /** How long after a fence this run waits before it calls anything absent ({@link DeliveryLatency}). */
+    public Duration quietPeriod() {
+        return context.latency().quietPeriod();
+    }
+
     /** The CONNECT this client sends by default: its id, clean session, keep-alive 60 s, the configured credentials. */
     public Connect connectPacket() {
         return connectPacket(true, 60);
@@ -157,7 +162,7 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
      * such as QoS 0 messages a broker may drop, after the ones that must come have arrived.
      */
     public Optional<Packet> takeWithinQuietPeriod() {
-        return takePacket(context.latency().quietPeriod());
+        return takePacket(quietPeriod());
     }
 
     /** Waits for the next packet and fails unless it matches; a packet breaking a rule fails with the violation. */
@@ -309,8 +314,13 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
     }
 
     /** Sends DISCONNECT and closes the socket: a normal end. */
+    /**
+     * DISCONNECT, then the socket closed once the broker has closed its side or the quiet period has passed
+     * (see {@code Connection.leave}).
+     */
     public void disconnect() {
         send(Disconnect.INSTANCE);
+        inbox.connection().leave(quietPeriod());
         close();
     }
 
