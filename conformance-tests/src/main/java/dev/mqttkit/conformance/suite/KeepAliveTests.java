@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.suite;
 
+import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.Match;
@@ -12,6 +13,7 @@ import dev.mqttkit.conformance.junit.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -125,20 +127,22 @@ class KeepAliveTests {
     }
 
     /**
-     * Pings more often than the keep alive asks, for longer than the broker's limit: the broker must keep the
-     * client. If the suite's own client misses its keep alive (a machine too busy to keep time), the test could not
-     * check anything and says so.
+     * Pings more often than the keep alive asks, for longer than the broker's limit. MQTT says when the server must
+     * close a silent client and nothing about closing one that keeps to its keep alive, so a broker that does is
+     * warned, not failed: such clients cannot stay connected to it. If the suite's own client misses its keep alive
+     * (a machine too busy to keep time), the test could not check anything and says so.
      */
     @MqttTest
     @Statements({"MQTT-3.1.2-24"})
     void keepsClientThatPingsWithinItsKeepAlive(Harness mqtt) {
         ScriptedClient c = mqtt.client("pinging");
-        c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
+        // The broker's clock starts at the CONNECT, so the first gap includes the wait for CONNACK.
         long last = System.nanoTime();
+        c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
         long longestGap = 0;
         long start = last;
         while ((System.nanoTime() - start) / 1_000_000 < LIMIT_MILLIS + 500) {
-            c.takePacket(Duration.ofMillis(KEEP_ALIVE_SECONDS * 400L)).ifPresent(p -> {
+            c.takePacket(Duration.ofMillis(KEEP_ALIVE_SECONDS * 200L)).ifPresent(p -> {
                 throw c.fail("sent " + p.summary() + " to a client that only pings");
             });
             long now = System.nanoTime();
@@ -149,7 +153,14 @@ class KeepAliveTests {
             }
             last = now;
             c.send(Pingreq.INSTANCE);
-            c.expect(Match.pingresp());
+            Optional<Packet> answer = c.takePacket(c.timeouts().expect());
+            if (answer.isEmpty() && !c.isConnected()) {
+                mqtt.warn("closed a client that sent a packet at least every " + longestGap / 1_000_000
+                        + " ms, within its keep alive of " + KEEP_ALIVE_SECONDS + " s");
+                return;
+            }
+            c.verify(Match.pingresp(), answer.orElseThrow(() -> c.fail("no PINGRESP within "
+                    + c.timeouts().expect().toMillis() + " ms")));
         }
         mqtt.observed("kept a client that pinged every " + longestGap / 1_000_000 + " ms at most");
     }

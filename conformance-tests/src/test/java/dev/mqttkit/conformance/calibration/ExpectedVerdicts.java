@@ -35,7 +35,7 @@ final class ExpectedVerdicts {
         Map<String, SuiteRun.Result> byKey = results.stream()
                 .collect(Collectors.toMap(SuiteRun.Result::key, r -> r, (a, b) -> a));
         for (SuiteRun.Result r : results) {
-            if (r.verdict() == Verdict.PASS || (r.verdict() == Verdict.INCONCLUSIVE && cascadeExpected)) {
+            if (r.verdict() == Verdict.PASS || r.tooBusy() || (r.verdict() == Verdict.INCONCLUSIVE && cascadeExpected)) {
                 continue;
             }
             Optional<Expectations.Entry> e = expected.find(r.key(), r.statements(), r.version(), r.verdict());
