@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ConsoleSummary {
     private static final int MAX_LISTED = 30;
-    private static final int PARAPHRASE_CHARACTERS = 110;
+    private static final int PARAPHRASE_CHARACTERS = 80;
 
     private final PrintStream out;
     private final boolean quiet;

@@ -29,7 +29,7 @@ import org.junit.platform.launcher.TestPlan;
 final class ProgressListener implements TestExecutionListener {
     static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
     private static final Duration REDRAW_EVERY = Duration.ofMillis(100);
-    private static final int REASON_CHARACTERS = 200;
+    private static final int REASON_CHARACTERS = 160;
 
     private final PrintStream out;
     private final int total;
@@ -162,18 +162,23 @@ final class ProgressListener implements TestExecutionListener {
                 : line);
     }
 
-    /** "ConnectTests#closesConnectionOnSecondConnect › MQTT 3.1.1": the method, then what is below it. */
+    /**
+     * "ConnectTests#closesConnectionOnSecondConnect › MQTT 3.1.1": the test method or factory, then the names of the
+     * nodes below it (an invocation's version, a scenario's name).
+     */
     private String name(TestIdentifier id) {
         Deque<String> below = new ArrayDeque<>();
         TestIdentifier at = id;
         while (at != null) {
-            if (at.getSource().orElse(null) instanceof MethodSource m) {
-                String simple = m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1);
-                below.addFirst(simple + "#" + m.getMethodName());
+            TestIdentifier parent = plan == null ? null : plan.getParent(at).orElse(null);
+            if (at.getSource().orElse(null) instanceof MethodSource m
+                    && (parent == null || !(parent.getSource().orElse(null) instanceof MethodSource))) {
+                below.addFirst(m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "#"
+                        + m.getMethodName());
                 return String.join(" \u203a ", below);
             }
             below.addFirst(at.getDisplayName());
-            at = plan == null ? null : plan.getParent(at).orElse(null);
+            at = parent;
         }
         return id.getDisplayName();
     }

@@ -24,7 +24,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class BrokerProcess implements LauncherSessionListener {
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
-    private Process broker;
+    private volatile Process broker;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -41,6 +41,8 @@ public final class BrokerProcess implements LauncherSessionListener {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             }
             broker = pb.start();
+            // Also stopped if the test JVM is ended before the session closes (Ctrl-C, a Failsafe timeout).
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-broker-under-test"));
             awaitListening(port);
             System.setProperty("mqtt.broker", "tcp://127.0.0.1:" + port);
         } catch (IOException e) {
@@ -89,7 +91,7 @@ public final class BrokerProcess implements LauncherSessionListener {
         }
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (broker == null) {
             return;
         }
