@@ -240,7 +240,10 @@ public final class ConformanceCli implements Callable<Integer> {
         return new Settings(k -> given.containsKey(k) ? given.get(k) : System.getProperty(k), System.getenv());
     }
 
-    /** The settings' names; only options actually given are set, so the defaults stay with the settings. */
+    /**
+     * The settings the options give, by property name; only options actually given are set, so the defaults stay
+     * with the settings.
+     */
     Map<String, String> systemProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, Setting.BROKER, broker);

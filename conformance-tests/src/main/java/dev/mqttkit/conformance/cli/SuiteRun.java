@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -28,7 +27,9 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 /**
  * The suite launched through the JUnit Platform, either for real with the report listener attached directly (so its
  * verdicts can be read afterwards) or as a dry run that lists what would run. Auto-registered listeners are switched
- * off: the service-registered instance of the report listener would otherwise write the report a second time.
+ * off: the service-registered instance of the report listener would otherwise write the report a second time. The
+ * settings travel as the launch's configuration parameters, which the suite and the report read before system
+ * properties: nothing global is changed, so runs in one JVM cannot see each other's settings.
  */
 final class SuiteRun {
 
@@ -44,7 +45,7 @@ final class SuiteRun {
     private final Map<String, String> junitConfiguration;
 
     /**
-     * @param properties         the settings ({@code mqtt.*}), set as system properties for the time of a launch
+     * @param properties         the settings ({@code mqtt.*}) given on the command line
      * @param junitConfiguration how the tests run ({@link dev.mqttkit.conformance.SuiteExecution})
      */
     SuiteRun(String suitePackage, Map<String, String> properties, Map<String, String> junitConfiguration) {
@@ -73,29 +74,30 @@ final class SuiteRun {
                 }
             }
         };
-        Map<String, String> config = new LinkedHashMap<>(junitConfiguration);
+        Map<String, String> config = new LinkedHashMap<>(configuration());
         config.keySet().removeIf(k -> k.startsWith("junit.jupiter.execution.parallel"));
         config.putAll(DryRunExtension.CONFIGURATION);
-        withProperties(() -> {
-            launcher(collector).execute(request().selectors(selectPackage(suitePackage))
-                    .configurationParameters(config).build());
-            return null;
-        });
+        launcher(collector).execute(request().selectors(selectPackage(suitePackage))
+                .configurationParameters(config).build());
         return List.copyOf(listed);
     }
 
     /** Runs the suite, writing the report to {@code reportDir}; report problems go to {@code problems}. */
     Outcome execute(Path reportDir, PrintStream problems, List<TestExecutionListener> listeners) {
-        return withProperties(() -> {
-            ConformanceReportListener report = new ConformanceReportListener(reportDir, problems, Clock.systemUTC());
-            SummaryGeneratingListener summary = new SummaryGeneratingListener();
-            List<TestExecutionListener> all = new ArrayList<>(listeners);
-            all.add(report);
-            all.add(summary);
-            launcher(all.toArray(TestExecutionListener[]::new)).execute(request()
-                    .selectors(selectPackage(suitePackage)).configurationParameters(junitConfiguration).build());
-            return new Outcome(report.results(), summary.getSummary());
-        });
+        ConformanceReportListener report = new ConformanceReportListener(reportDir, problems, Clock.systemUTC());
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        List<TestExecutionListener> all = new ArrayList<>(listeners);
+        all.add(report);
+        all.add(summary);
+        launcher(all.toArray(TestExecutionListener[]::new)).execute(request()
+                .selectors(selectPackage(suitePackage)).configurationParameters(configuration()).build());
+        return new Outcome(report.results(), summary.getSummary());
+    }
+
+    private Map<String, String> configuration() {
+        Map<String, String> c = new LinkedHashMap<>(junitConfiguration);
+        c.putAll(properties);
+        return c;
     }
 
     private static Launcher launcher(TestExecutionListener... listeners) {
@@ -103,21 +105,5 @@ final class SuiteRun {
                 .enableTestExecutionListenerAutoRegistration(false)
                 .addTestExecutionListeners(listeners)
                 .build());
-    }
-
-    private <T> T withProperties(Supplier<T> launch) {
-        Map<String, String> previous = new HashMap<>();
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            return launch.get();
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
     }
 }

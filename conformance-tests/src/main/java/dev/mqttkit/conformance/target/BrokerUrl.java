@@ -15,7 +15,8 @@ import java.util.Locale;
  */
 public record BrokerUrl(boolean tls, String host, int port) {
     /** What every message about a wrong URL says is accepted. */
-    public static final String ACCEPTED = "tcp://HOST[:PORT] or ssl://HOST[:PORT] (mqtt:// and mqtts:// are aliases)";
+    public static final String ACCEPTED = "tcp://host:port or ssl://host:port (port optional; mqtt:// and mqtts:// "
+            + "are aliases)";
 
     public BrokerUrl {
         if (host == null || host.isBlank()) {

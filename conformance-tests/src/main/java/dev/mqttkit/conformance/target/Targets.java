@@ -31,7 +31,7 @@ public final class Targets {
         return EmbeddedTarget.start(config);
     }
 
-    private static void require(String className, String otherwise) {
+    static void require(String className, String otherwise) {
         try {
             Class.forName(className, false, Targets.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

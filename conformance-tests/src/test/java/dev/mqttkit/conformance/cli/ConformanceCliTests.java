@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The command line against real targets: one test per exit code but the usage errors (see {@link UsageErrorTests}),
  * the console a person reads, options mapped onto the settings, the all-targets page. Each run is limited to the two
- * tests of MQTT-3.12.4-1 (PINGREQ is answered), which the reference broker's NO_PINGRESP fault breaks; the report
- * counts the reachability check as a third test.
+ * tests of MQTT-3.1.0-2 (a second CONNECT closes the connection), which the reference broker's ACCEPT_SECOND_CONNECT
+ * fault breaks: a FAIL in MQTT 3.1.1, a WARN in 3.1, which leaves the reaction open. The report counts the
+ * reachability check as a third test.
  */
 class ConformanceCliTests {
-    static final String PING = "MQTT-3.12.4-1";
-    static final String PING_TEST = "KeepAliveTests#answersEveryPingreqWithPingresp [3.1.1]";
+    static final String SECOND_CONNECT = "MQTT-3.1.0-2";
+    static final String TEST_311 = "ConnectViolationTests#closesConnectionOnSecondConnect [3.1.1]";
+    static final String TEST_31 = "ConnectViolationTests#closesConnectionOnSecondConnect [3.1]";
 
     @TempDir
     Path dir;
@@ -34,12 +36,12 @@ class ConformanceCliTests {
     @Test
     void exitsWithZeroWhenNoMustStatementFailed() throws IOException {
         try (ReferenceBroker broker = ReferenceBroker.start(BrokerConfig.defaults())) {
-            CliRun run = CliRun.of("--broker", url(broker), "--only", PING, "--target-name", "good",
+            CliRun run = CliRun.of("--broker", url(broker), "--only", SECOND_CONNECT, "--target-name", "good",
                     "--report", dir.toString());
 
             assertThat(run.code()).as(run.both()).isEqualTo(ExitStatus.OK);
             assertThat(dir.resolve("good/index.html")).isRegularFile();
-            assertThat(run.out()).contains("3 tests: 3 Pass", "filtered run (" + PING + ")",
+            assertThat(run.out()).contains("3 tests: 3 Pass", "filtered run (" + SECOND_CONNECT + ")",
                     "report: " + dir.resolve("good/index.html").toAbsolutePath(),
                     "Result: no unexpected MUST failure (exit 0)")
                     .doesNotContain("of applicable MUST statements passed");
@@ -49,14 +51,14 @@ class ConformanceCliTests {
     @Test
     void exitsWithOneAndNamesTheFailureLiveAndInTheSummary() throws IOException {
         try (ReferenceBroker broker = faulty()) {
-            CliRun run = CliRun.of("--broker", url(broker), "--only", PING, "--target-name", "faulty",
+            CliRun run = CliRun.of("--broker", url(broker), "--only", SECOND_CONNECT, "--target-name", "faulty",
                     "--report", dir.toString());
 
             assertThat(run.code()).as(run.both()).isEqualTo(ExitStatus.FAILED);
-            assertThat(run.out().lines().filter(l -> l.startsWith("FAIL " + PING_TEST + " " + PING + " \u2014 ")))
-                    .as(run.both()).hasSize(1);
-            assertThat(run.out()).contains("  FAIL " + PING + " [3.1.1] ", "  FAIL " + PING + " [3.1] ",
-                    "Result: 2 tests broke a MUST statement that the expectations file does not list (exit 1)");
+            assertThat(run.out().lines().filter(l -> l.startsWith("FAIL "))).as(run.both()).singleElement()
+                    .asString().startsWith("FAIL " + TEST_311 + " " + SECOND_CONNECT + " MQTT-4.8.0-1 \u2014 ");
+            assertThat(run.out()).contains("  FAIL " + SECOND_CONNECT + " [3.1.1] ", "  WARN MQTTv3.1-3.1-7 [3.1] ",
+                    "Result: 1 test broke a MUST statement that the expectations file does not list (exit 1)");
         }
     }
 
@@ -91,7 +93,7 @@ class ConformanceCliTests {
     @Test
     void quietPrintsOnlyTheLastLines() throws IOException {
         try (ReferenceBroker broker = ReferenceBroker.start(BrokerConfig.defaults())) {
-            CliRun run = CliRun.of("--broker", url(broker), "--only", PING, "--target-name", "q", "--quiet",
+            CliRun run = CliRun.of("--broker", url(broker), "--only", SECOND_CONNECT, "--target-name", "q", "--quiet",
                     "--report", dir.toString());
 
             assertThat(run.code()).isEqualTo(ExitStatus.OK);
@@ -136,7 +138,7 @@ class ConformanceCliTests {
     @Test
     void rebuildsTheAllTargetsPageFromFoldersCopiedTogether() throws IOException {
         try (ReferenceBroker broker = ReferenceBroker.start(BrokerConfig.defaults())) {
-            CliRun.of("--broker", url(broker), "--only", PING, "--target-name", "a", "--quiet",
+            CliRun.of("--broker", url(broker), "--only", SECOND_CONNECT, "--target-name", "a", "--quiet",
                     "--report", dir.resolve("job-a").toString());
         }
         Path merged = Files.createDirectories(dir.resolve("merged"));
@@ -157,7 +159,7 @@ class ConformanceCliTests {
     }
 
     static ReferenceBroker faulty() throws IOException {
-        return ReferenceBroker.start(BrokerConfig.defaults().withFaults(Set.of(Fault.NO_PINGRESP)));
+        return ReferenceBroker.start(BrokerConfig.defaults().withFaults(Set.of(Fault.ACCEPT_SECOND_CONNECT)));
     }
 
     static String url(ReferenceBroker broker) {
