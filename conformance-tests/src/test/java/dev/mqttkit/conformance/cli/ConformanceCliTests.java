@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the console a person reads, options mapped onto the settings, the all-targets page. Each run is limited to the two
  * tests of MQTT-3.1.0-2 (a second CONNECT closes the connection), which the reference broker's ACCEPT_SECOND_CONNECT
  * fault breaks: a FAIL in MQTT 3.1.1, a WARN in 3.1, which leaves the reaction open. The report counts the
- * reachability check as a third test.
+ * reachability check as a third test. Isolated: the calibration's timing checks must not share the machine with
+ * these runs.
  */
+@Isolated
 class ConformanceCliTests {
     static final String SECOND_CONNECT = "MQTT-3.1.0-2";
     static final String TEST_311 = "ConnectViolationTests#closesConnectionOnSecondConnect [3.1.1]";

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,8 +27,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * The options a CI job uses: an expectations file decides what fails the run, a run writes one, and JUnit XML
- * carries the same verdicts to test reporters.
+ * carries the same verdicts to test reporters. Isolated, like {@link ConformanceCliTests}.
  */
+@Isolated
 class ExpectationsOptionTests {
     private static final String REASON = "a second CONNECT is answered, until the session rework lands";
 

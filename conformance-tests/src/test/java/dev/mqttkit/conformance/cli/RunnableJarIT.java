@@ -37,7 +37,7 @@ class RunnableJarIT {
         Run run = java("--only", "MQTT-3.12.4-1", "--report", dir.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Target reference-broker (mqttkit reference broker ");
+        assertThat(run.output()).contains("Target reference-broker: mqttkit reference broker ");
         assertThat(dir.resolve("reference-broker/index.html")).isRegularFile();
     }
 
