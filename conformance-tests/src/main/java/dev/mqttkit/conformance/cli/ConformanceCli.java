@@ -173,11 +173,11 @@ public final class ConformanceCli implements Callable<Integer> {
             return ExitStatus.OK;
         }
         UsageChecks.parallelism(parallelism);
-        UsageChecks.run(settings, reportDir);
-        if (junitXml != null) {
+        UsageChecks.run(settings, list ? null : reportDir);
+        if (junitXml != null && !list) {
             UsageChecks.writableFile("--junit-xml", junitXml);
         }
-        if (writeExpectations != null) {
+        if (writeExpectations != null && !list) {
             UsageChecks.writableFile("--write-expectations", writeExpectations);
         }
         SuiteRun suite = new SuiteRun(SuiteExecution.TESTS, systemProperties(), junitConfiguration());

@@ -28,7 +28,11 @@ final class UsageChecks {
     private UsageChecks() {
     }
 
-    /** Checks the settings a run reads; {@code report} is the folder the run writes to. */
+    /**
+     * Checks the settings a run reads.
+     *
+     * @param report the folder the run writes to, or null for a run that writes nothing ({@code --list})
+     */
     static void run(Settings settings, Path report) {
         String broker = settings.given(Setting.BROKER).orElse(null);
         String image = settings.given(Setting.IMAGE).orElse(null);
@@ -47,7 +51,9 @@ final class UsageChecks {
         positive("--timeout-scale", settings.get(Setting.TIMEOUT_SCALE), "a number greater than 0, e.g. 2.5");
         port("--image-port", settings.get(Setting.IMAGE_PORT));
         settings.given(Setting.EXPECTATIONS).ifPresent(f -> expectations(Path.of(f)));
-        writableFolder("--report", report);
+        if (report != null) {
+            writableFolder("--report", report);
+        }
     }
 
     static void versions(String list) {

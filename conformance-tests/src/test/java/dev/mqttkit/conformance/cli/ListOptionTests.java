@@ -3,7 +3,9 @@ package dev.mqttkit.conformance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --list}: what would run, found by the suite's own discovery, without connecting to anything. */
 class ListOptionTests {
@@ -23,9 +25,11 @@ class ListOptionTests {
     }
 
     @Test
-    void listsOnlyTheSelectedTestsOfTheSelectedVersion() {
-        CliRun run = CliRun.of("--list", "--only", "MQTT-3.12.4-1", "--version", "3.1.1");
+    void listsOnlyTheSelectedTestsOfTheSelectedVersionAndWritesNothing(@TempDir Path dir) {
+        CliRun run = CliRun.of("--list", "--only", "MQTT-3.12.4-1", "--version", "3.1.1",
+                "--report", dir.resolve("reports").toString(), "--junit-xml", dir.resolve("junit.xml").toString());
 
+        assertThat(dir).isEmptyDirectory();
         assertThat(run.out().lines().toList()).as(run.both()).containsExactly(
                 "MQTT 3.1.1: 1 test",
                 "  KeepAliveTests#answersEveryPingreqWithPingresp [3.1.1]  MQTT-3.12.4-1",
