@@ -6,7 +6,6 @@ import dev.mqttkit.conformance.SuiteConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,23 +14,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A broker someone else runs, reached by {@code tcp://host:port} or {@code ssl://host:port}. */
+/** A broker someone else runs, reached by a {@link BrokerUrl} such as {@code tcp://host:port}. */
 public final class UrlTarget implements Target {
     private final Endpoint endpoint;
     private final String name;
 
     public UrlTarget(SuiteConfig config) {
-        URI uri = URI.create(config.broker());
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        boolean tls = switch (scheme) {
-            case "tcp", "mqtt" -> false;
-            case "ssl", "tls", "mqtts" -> true;
-            default -> throw new IllegalArgumentException(
-                    "mqtt.broker must be tcp://host:port or ssl://host:port but was " + config.broker());
-        };
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883;
-        this.endpoint = new Endpoint(uri.getHost(), port, tls ? tlsFactory(config) : null);
-        this.name = config.targetName() != null ? config.targetName() : uri.getHost() + "-" + port;
+        BrokerUrl url = BrokerUrl.parse(config.broker());
+        this.endpoint = new Endpoint(url.host(), url.port(), url.tls() ? tlsFactory(config) : null);
+        this.name = config.targetName() != null ? config.targetName() : url.host() + "-" + url.port();
     }
 
     @Override
