@@ -10,6 +10,7 @@ import dev.mqttkit.conformance.junit.Connected;
 import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
+import dev.mqttkit.conformance.probe.SchedulingLag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,16 @@ class KeepAliveTests {
     @MqttTest
     @Statements({"MQTT-3.1.2-24", "MQTTv3.1-2.2-7"})
     void disconnectsClientSilentForOneAndAHalfKeepAliveIntervals(Harness mqtt, @Connected ScriptedClient witness) {
+        try (SchedulingLag lag = SchedulingLag.measure()) {
+            judgeSilentClients(mqtt, witness, lag);
+        }
+    }
+
+    private static void judgeSilentClients(Harness mqtt, ScriptedClient witness, SchedulingLag schedulingLag) {
         List<ScriptedClient> silent = new ArrayList<>();
+        // The broker restarts a client's clock when it reads the PINGREQ: after it was sent, before it was answered.
         long[] lastSent = new long[SILENT_CLIENTS];
+        long[] answered = new long[SILENT_CLIENTS];
         for (int i = 0; i < SILENT_CLIENTS; i++) {
             if (i > 0) {
                 witness.takePacket(Duration.ofMillis(1000 / SILENT_CLIENTS));
@@ -59,6 +68,7 @@ class KeepAliveTests {
             lastSent[i] = System.nanoTime();
             c.send(Pingreq.INSTANCE);
             c.expect(Match.pingresp());
+            answered[i] = System.nanoTime();
         }
         long[] closedAt = new long[SILENT_CLIENTS];
         List<long[]> roundTrips = new ArrayList<>();
@@ -97,7 +107,7 @@ class KeepAliveTests {
             long silence = TimeUnit.NANOSECONDS.toMillis(closedAt[i] - lastSent[i]);
             long lag = lagAround(roundTrips, lastSent[i] + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS - 200),
                     closedAt[i]);
-            long late = silence - LIMIT_MILLIS - base - lag;
+            long late = TimeUnit.NANOSECONDS.toMillis(closedAt[i] - answered[i]) - LIMIT_MILLIS - base - lag;
             earliest = Math.min(earliest, silence);
             if (late > latestLate) {
                 latestLate = late;
@@ -106,6 +116,11 @@ class KeepAliveTests {
         }
         String measured = "closed after " + earliest + " ms of silence at the earliest; the latest: " + worst
                 + " (limit " + LIMIT_MILLIS + " ms, tolerance " + base + " ms plus that round trip)";
+        if (latestLate > 0 && latestLate <= schedulingLag.worstMillis()) {
+            mqtt.inconclusive("a close " + latestLate + " ms past the tolerance, while this machine woke the suite's"
+                    + " threads up to " + schedulingLag.worstMillis() + " ms late: the machine is too busy to check"
+                    + " this (" + measured + ")");
+        }
         if (latestLate > 0) {
             throw silent.get(0).fail("closed a silent connection late: " + measured);
         }
