@@ -94,8 +94,7 @@ public final class DryRunExtension implements ExecutionCondition, BeforeEachCall
             return;
         }
         if (invocationContext.getExecutable() instanceof HarnessExecutable body) {
-            publish(context, (String) call(body, "key"), (ProtocolVersion) call(body, "version"),
-                    castList(call(body, "statements")));
+            publish(context, body.key(), body.version(), body.statements());
         }
         invocation.skip();
     }
@@ -109,21 +108,5 @@ public final class DryRunExtension implements ExecutionCondition, BeforeEachCall
 
     private static boolean active(ExtensionContext context) {
         return context.getConfigurationParameter(ENABLED).map(Boolean::parseBoolean).orElse(false);
-    }
-
-    /**
-     * A dynamic test's key, version and statements are known only to the suite's {@link HarnessExecutable}, whose
-     * accessors are package-private to the suite's JUnit glue; read here by reflection, and covered by the tests of
-     * {@code --list}, so a rename fails a test instead of emptying the list.
-     */
-    private static Object call(HarnessExecutable body, String accessor) throws ReflectiveOperationException {
-        Method m = HarnessExecutable.class.getDeclaredMethod(accessor);
-        m.setAccessible(true);
-        return m.invoke(body);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> castList(Object o) {
-        return (List<String>) o;
     }
 }
