@@ -85,8 +85,9 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             inbox.connection().close();
         }
         Endpoint endpoint = context.endpoint();
+        Connection c;
         try {
-            Connection c = new Connection(conn, endpoint.open(timeouts().connect()), version, context.transcript(),
+            c = new Connection(conn, endpoint.open(timeouts().connect(), version), version, context.transcript(),
                     context.listener());
             connections.add(c);
             inbox.switchTo(c);
@@ -94,8 +95,21 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             context.transcript().failure(conn, "cannot connect to " + endpoint.url() + ": " + e.getMessage());
             throw new UncheckedIOException("cannot connect to the broker at " + endpoint.url(), e);
         }
-        context.transcript().event(conn, "connected to " + endpoint.url());
+        context.transcript().event(conn, "connected to " + endpoint.url() + c.webSocket()
+                .map(ws -> " (WebSocket subprotocol offered " + ws.offeredSubprotocol() + ", selected "
+                        + (ws.selectedSubprotocol().isEmpty() ? "none" : ws.selectedSubprotocol()) + ")")
+                .orElse(""));
         return this;
+    }
+
+    /** Whether this client's connections carry MQTT in WebSocket frames ({@code ws://}, {@code wss://} targets). */
+    public boolean overWebSocket() {
+        return context.endpoint().webSocket();
+    }
+
+    /** The WebSocket under the current connection, for the tests of MQTT 3.1.1 chapter 6; empty over TCP. */
+    public Optional<WebSocketControl> webSocket() {
+        return inbox.connection().webSocket();
     }
 
     /** Opens a connection, sends the default CONNECT and expects it accepted. */
