@@ -243,12 +243,18 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
         }
     }
 
-    /** Sends a close frame and cuts the TCP connection once it has left; what was not read yet is dropped. */
+    /**
+     * Sends a close frame and cuts the TCP connection once it has left; what was not read yet is dropped. A connection
+     * that has ended already is left as it is: the broker's close frame is answered by the JDK, a text frame by
+     * {@link #onText}, and a lost connection needs nothing.
+     */
     @Override
     public void close() {
+        boolean open;
         lock.lock();
         try {
-            if (end == null) {
+            open = end == null;
+            if (open) {
                 end = new End("", null);
             }
             unread.clear();
@@ -257,7 +263,9 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
         } finally {
             lock.unlock();
         }
-        closeWith(NORMAL_CLOSURE, "");
+        if (open) {
+            closeWith(NORMAL_CLOSURE, "");
+        }
     }
 
     private void closeWith(int status, String reason) {

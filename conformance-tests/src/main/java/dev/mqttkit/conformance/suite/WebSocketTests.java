@@ -10,6 +10,7 @@ import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Qos;
 import dev.mqttkit.conformance.client.Match;
+import dev.mqttkit.conformance.client.PacketMatcher;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.client.WebSocketControl;
 import dev.mqttkit.conformance.junit.ConformanceTest;
@@ -19,7 +20,9 @@ import dev.mqttkit.conformance.junit.Statements;
 import dev.mqttkit.conformance.junit.Versions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * MQTT over WebSocket (MQTT 3.1.1 chapter 6), for {@code ws://} and {@code wss://} targets; over TCP there is nothing
@@ -40,8 +43,7 @@ class WebSocketTests {
         WebSocketControl ws = webSocket(c);
         assertThat(ws.selectedSubprotocol()).as("the subprotocol the broker selected in its handshake response, "
                 + "having been offered only '%s'", ws.offeredSubprotocol()).isEqualTo("mqtt");
-        c.send(c.connectPacket());
-        c.expect(Match.connack(Connack.ACCEPTED));
+        c.close();
     }
 
     @MqttTest
@@ -83,13 +85,12 @@ class WebSocketTests {
     @Statements({"MQTT-6.0.0-2"})
     void acceptsSeveralPacketsInOneFrame(Harness mqtt) {
         ScriptedClient c = webSocketClient(mqtt, "c");
-        c.open();
-        int id = c.nextPacketId();
-        byte[] all = concat(encode(c, c.connectPacket()), encode(c, qos1(mqtt, id)), encode(c, Pingreq.INSTANCE));
-        webSocket(c).sendFrames("CONNECT, PUBLISH QoS 1 and PINGREQ", all);
-        c.expect(Match.connack(Connack.ACCEPTED));
-        c.expectResponse(Match.puback(id));
-        c.expectResponse(Match.pingresp());
+        c.connect();
+        int first = c.nextPacketId();
+        int second = c.nextPacketId();
+        webSocket(c).sendFrames("PUBLISH QoS 1, PUBLISH QoS 1 and PINGREQ",
+                concat(encode(c, qos1(mqtt, first)), encode(c, qos1(mqtt, second)), encode(c, Pingreq.INSTANCE)));
+        expectEach(c, Match.puback(first), Match.puback(second), Match.pingresp());
     }
 
     /** The frame boundary falls inside the topic name, and the second frame carries the next packet too. */
@@ -103,8 +104,7 @@ class WebSocketTests {
         int cut = publish.length / 2;
         webSocket(c).sendFrames("PUBLISH QoS 1 and PINGREQ", Arrays.copyOfRange(publish, 0, cut),
                 concat(Arrays.copyOfRange(publish, cut, publish.length), encode(c, Pingreq.INSTANCE)));
-        c.expectResponse(Match.puback(id));
-        c.expectResponse(Match.pingresp());
+        expectEach(c, Match.puback(id), Match.pingresp());
     }
 
     /** One WebSocket message in three frames: a binary frame and two continuation frames (RFC 6455 section 5.4). */
@@ -130,6 +130,21 @@ class WebSocketTests {
                     + "wss:// targets");
         }
         return c;
+    }
+
+    /**
+     * Takes packets until each matcher has matched one, in any order: what proves that the broker read every packet of
+     * the frames is an answer to each. Brokers that hand packets to worker threads answer PINGREQ at once and the
+     * rest later, and nothing in MQTT 3.1.1 orders a PINGRESP among other answers.
+     */
+    private static void expectEach(ScriptedClient c, PacketMatcher<?>... matchers) {
+        List<PacketMatcher<?>> awaited = new ArrayList<>(List.of(matchers));
+        while (!awaited.isEmpty()) {
+            Packet p = c.expect(Match.any());
+            PacketMatcher<?> answered = awaited.stream().filter(m -> m.matches(p)).findFirst()
+                    .orElseThrow(() -> c.fail("expected " + awaited + " in any order but received " + p.summary()));
+            awaited.remove(answered);
+        }
     }
 
     private static WebSocketControl webSocket(ScriptedClient c) {
