@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,19 +19,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * MQTT in WebSocket binary frames (MQTT 3.1.1 chapter 6) through the JDK's WebSocket client, seen as a byte stream.
  *
- * <p>Inbound, the JDK hands over frames, or parts of them, through the listener methods; their payloads are queued in
- * order and read as one stream, so a packet may span frames and a frame may hold several packets: the receiver must
- * not assume they line up [MQTT-6.0.0-2]. The queue is bounded: once {@link #BUFFER_LIMIT} bytes wait unread, no
- * further frame is requested ({@link WebSocket#request}) until the reader catches up, so a broker that sends faster
- * than the test reads is held back by TCP, exactly as over a plain socket. A close frame and a TCP connection that
- * just ends both end the stream: the broker closed the connection. A text frame breaks MQTT-6.0.0-1: the stream ends
- * with a {@link Wire.Violation} and the connection is closed with status 1003, as the rule asks of its recipient.
+ * <p>Inbound, the JDK hands over frames, or parts of them, through the listener methods; a {@link FrameBuffer} reads
+ * their payloads as one bounded stream, asking for the next frame ({@link WebSocket#request}) only while little waits
+ * unread. A close frame and a TCP connection that just ends both end the stream: the broker closed the connection. A
+ * text frame breaks MQTT-6.0.0-1: the stream ends with a {@link Wire.Violation} and the connection is closed with
+ * status 1003, as the rule asks of its recipient.
  *
  * <p>Outbound, each write is one binary frame. The tests of chapter 6 choose frames themselves
  * ({@link #sendFrames}, {@link #sendFragmented}, {@link #sendText}).
@@ -46,20 +41,10 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final String offered;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final Deque<ByteBuffer> unread = new ArrayDeque<>();
-    private final Object sending = new Object();
-    private final InputStream in = new Input();
-    private final OutputStream out = new Output();
-    private int buffered;
-    private boolean demandWithheld;
-    private End end;
     private volatile WebSocket socket;
-
-    /** Why the stream ended: {@code detail} for the transcript, and the failure a read then throws (null: -1). */
-    private record End(String detail, IOException failure) {
-    }
+    private final FrameBuffer received = new FrameBuffer(BUFFER_LIMIT, () -> socket.request(1));
+    private final Object sending = new Object();
+    private final OutputStream out = new Output();
 
     WebSocketWire(String offered) {
         this.offered = offered;
@@ -79,7 +64,7 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
             return wire;
         } catch (TimeoutException e) {
             opening.thenAccept(WebSocket::abort);
-            throw new java.net.SocketTimeoutException("the WebSocket opening handshake with " + uri
+            throw new SocketTimeoutException("the WebSocket opening handshake with " + uri
                     + " did not complete within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             opening.thenAccept(WebSocket::abort);
@@ -152,21 +137,7 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
-        boolean more;
-        lock.lock();
-        try {
-            if (end == null && copy.hasRemaining()) {
-                unread.addLast(copy);
-                buffered += copy.remaining();
-                changed.signalAll();
-            }
-            more = buffered < BUFFER_LIMIT;
-            demandWithheld = !more;
-        } finally {
-            lock.unlock();
-        }
-        if (more) {
+        if (received.add(data)) {
             webSocket.request(1);
         }
         return null;
@@ -174,8 +145,8 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (finish(new End("", new Violation("MQTT-6.0.0-1: the broker sent a WebSocket text frame; MQTT control "
-                + "packets travel in binary frames only")))) {
+        if (received.end("", new Violation("MQTT-6.0.0-1: the broker sent a WebSocket text frame; MQTT control "
+                + "packets travel in binary frames only"))) {
             closeWith(UNSUPPORTED_DATA, "MQTT travels in binary frames [MQTT-6.0.0-1]");
         }
         return null;
@@ -183,34 +154,19 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        finish(new End(" with WebSocket close status " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"),
-                null));
+        received.end(" with WebSocket close status " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"),
+                null);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        finish(new End("", error instanceof IOException io ? io : new IOException(String.valueOf(error), error)));
-    }
-
-    /** Ends the stream for {@code why} unless it has ended already; whether it did. */
-    private boolean finish(End why) {
-        lock.lock();
-        try {
-            changed.signalAll();
-            if (end != null) {
-                return false;
-            }
-            end = why;
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        received.end("", error instanceof IOException io ? io : new IOException(String.valueOf(error), error));
     }
 
     @Override
     public InputStream in() {
-        return in;
+        return received.in();
     }
 
     @Override
@@ -220,12 +176,7 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
 
     @Override
     public String endDetail() {
-        lock.lock();
-        try {
-            return end == null ? "" : end.detail();
-        } finally {
-            lock.unlock();
-        }
+        return received.endDetail();
     }
 
     @Override
@@ -235,12 +186,7 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
 
     @Override
     public boolean isClosed() {
-        lock.lock();
-        try {
-            return end != null;
-        } finally {
-            lock.unlock();
-        }
+        return received.ended();
     }
 
     /**
@@ -250,20 +196,7 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
      */
     @Override
     public void close() {
-        boolean open;
-        lock.lock();
-        try {
-            open = end == null;
-            if (open) {
-                end = new End("", null);
-            }
-            unread.clear();
-            buffered = 0;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        if (open) {
+        if (received.drop()) {
             closeWith(NORMAL_CLOSURE, "");
         }
     }
@@ -278,54 +211,6 @@ final class WebSocketWire implements Wire, WebSocket.Listener {
                     .whenComplete((w, e) -> ws.abort());
         } catch (RuntimeException e) {
             ws.abort();
-        }
-    }
-
-    /** Reads what the frames carried, in order, across frame boundaries. */
-    private final class Input extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n;
-            boolean askForMore;
-            lock.lock();
-            try {
-                while (unread.isEmpty() && end == null) {
-                    changed.await();
-                }
-                if (unread.isEmpty()) {
-                    if (end.failure() != null) {
-                        throw end.failure();
-                    }
-                    return -1;
-                }
-                ByteBuffer head = unread.peekFirst();
-                n = Math.min(len, head.remaining());
-                head.get(b, off, n);
-                if (!head.hasRemaining()) {
-                    unread.removeFirst();
-                }
-                buffered -= n;
-                askForMore = demandWithheld && buffered < BUFFER_LIMIT;
-                demandWithheld &= !askForMore;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading");
-            } finally {
-                lock.unlock();
-            }
-            if (askForMore) {
-                socket.request(1);
-            }
-            return n;
         }
     }
 
