@@ -40,8 +40,10 @@ import picocli.CommandLine.Option;
             "3:the broker could not be tested: nothing answered, it accepted no CONNECT, or it did not start"})
 public final class ConformanceCli implements Callable<Integer> {
 
-    @Option(names = "--broker", paramLabel = "URL", description = "tcp://HOST[:PORT] or ssl://HOST[:PORT]; mqtt:// "
-            + "and mqtts:// are aliases (default: the embedded reference broker, if packaged)")
+    @Option(names = "--broker", paramLabel = "URL", description = "tcp://HOST[:PORT], ssl://HOST[:PORT], "
+            + "ws://HOST[:PORT][/PATH] or wss://...; mqtt:// and mqtts:// are aliases of tcp:// and ssl://; embedded or"
+            + " embedded+ws: the reference broker in this JVM, over TCP or WebSocket (the default: embedded, if "
+            + "packaged)")
     String broker;
 
     @Option(names = "--version", paramLabel = "VERSION", split = ",",

@@ -2,7 +2,7 @@ package dev.mqttkit.conformance.cli;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.expect.Expectations;
-import dev.mqttkit.conformance.target.BrokerUrl;
+import dev.mqttkit.conformance.target.Targets;
 import dev.mqttkit.contract.Setting;
 import dev.mqttkit.contract.Settings;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class UsageChecks {
         }
         if (broker != null) {
             try {
-                BrokerUrl.parse(broker);
+                Targets.checkBroker(broker);
             } catch (IllegalArgumentException e) {
                 throw new InvalidUsage("--broker: " + e.getMessage());
             }

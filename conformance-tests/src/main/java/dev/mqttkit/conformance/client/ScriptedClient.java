@@ -90,8 +90,9 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             inbox.connection().close();
         }
         Endpoint endpoint = context.endpoint();
+        Connection c;
         try {
-            Connection c = new Connection(conn, endpoint.open(timeouts().connect()), version, context.transcript(),
+            c = new Connection(conn, endpoint.open(timeouts().connect(), version), version, context.transcript(),
                     context.listener());
             connections.add(c);
             inbox.switchTo(c);
@@ -99,8 +100,21 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             context.transcript().failure(conn, "cannot connect to " + endpoint.url() + ": " + e.getMessage());
             throw new UncheckedIOException("cannot connect to the broker at " + endpoint.url(), e);
         }
-        context.transcript().event(conn, "connected to " + endpoint.url());
+        context.transcript().event(conn, "connected to " + endpoint.url() + c.webSocket()
+                .map(ws -> " (WebSocket subprotocol offered " + ws.offeredSubprotocol() + ", selected "
+                        + (ws.selectedSubprotocol().isEmpty() ? "none" : ws.selectedSubprotocol()) + ")")
+                .orElse(""));
         return this;
+    }
+
+    /** Whether this client's connections carry MQTT in WebSocket frames ({@code ws://}, {@code wss://} targets). */
+    public boolean overWebSocket() {
+        return context.endpoint().webSocket();
+    }
+
+    /** The WebSocket under the current connection, for the tests of MQTT 3.1.1 chapter 6; empty over TCP. */
+    public Optional<WebSocketControl> webSocket() {
+        return inbox.connection().webSocket();
     }
 
     /** Opens a connection, sends the default CONNECT and expects it accepted. */
@@ -115,9 +129,21 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
 
     private Connack connect(Connect connect, boolean mustAccept) {
         open();
+        return mustAccept ? handshake(connect) : sendAndExpectConnack(connect);
+    }
+
+    /**
+     * Sends {@code connect} on the connection {@link #open()} opened and expects it accepted, as {@link #connect()}
+     * does; for tests that time from the moment the CONNECT leaves.
+     */
+    public Connack handshake(Connect connect) {
         send(connect);
-        return mustAccept ? FlowViolation.during(CONNACK, () -> expect(Match.connack(Connack.ACCEPTED)))
-                : expect(Match.connack());
+        return FlowViolation.during(CONNACK, () -> expect(Match.connack(Connack.ACCEPTED)));
+    }
+
+    private Connack sendAndExpectConnack(Connect connect) {
+        send(connect);
+        return expect(Match.connack());
     }
 
     /** Sends a packet the specification allows; a packet the encoder refuses is a bug in the test. */

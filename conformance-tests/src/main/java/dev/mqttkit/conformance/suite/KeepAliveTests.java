@@ -152,8 +152,9 @@ class KeepAliveTests {
     void keepsClientThatPingsWithinItsKeepAlive(Harness mqtt) {
         ScriptedClient c = mqtt.client("pinging");
         // The broker's clock starts at the CONNECT, so the first gap includes the wait for CONNACK.
+        c.open();
         long last = System.nanoTime();
-        c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
+        c.handshake(c.connectPacket(true, KEEP_ALIVE_SECONDS));
         long longestGap = 0;
         long start = last;
         while ((System.nanoTime() - start) / 1_000_000 < LIMIT_MILLIS + 500) {

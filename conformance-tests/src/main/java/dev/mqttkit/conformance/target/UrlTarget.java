@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A broker someone else runs, reached by a {@link BrokerUrl} such as {@code tcp://host:port}. */
+/**
+ * A broker someone else runs, reached by a {@link BrokerUrl}: {@code tcp://host:port}, {@code ssl://host:port},
+ * {@code ws://host:port/path} or {@code wss://host:port/path}.
+ */
 public final class UrlTarget implements Target {
     private final Endpoint endpoint;
     private final String name;
 
     public UrlTarget(SuiteConfig config) {
         BrokerUrl url = BrokerUrl.parse(config.broker());
-        this.endpoint = new Endpoint(url.host(), url.port(), url.tls() ? tlsFactory(config) : null);
+        this.endpoint = url.endpoint(url.tls() ? tlsContext(config) : null);
         this.name = config.targetName() != null ? config.targetName() : url.host() + "-" + url.port();
     }
 
@@ -40,7 +42,7 @@ public final class UrlTarget implements Target {
         return "broker at " + endpoint.url();
     }
 
-    private static SSLSocketFactory tlsFactory(SuiteConfig config) {
+    private static SSLContext tlsContext(SuiteConfig config) {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -55,7 +57,7 @@ public final class UrlTarget implements Target {
                 tmf.init(ks);
             }
             ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl.getSocketFactory();
+            return ssl;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trust store " + config.trustStore(), e);
         } catch (GeneralSecurityException e) {

@@ -28,7 +28,7 @@ class UsageErrorTests {
         Path badExpectations = Files.writeString(dir.resolve("bad.json"), "{\"expected\": [{\"test\": \"x\"}]}");
         return Stream.of(
                 Arguments.of("unknown scheme", List.of("--broker", "ftp://127.0.0.1:1883"),
-                        "unknown scheme 'ftp'", "tcp://host:port or ssl://host:port"),
+                        "unknown scheme 'ftp'", "tcp://HOST[:PORT]"),
                 Arguments.of("missing scheme", List.of("--broker", "localhost:1883"), "has no scheme", "tcp://"),
                 Arguments.of("no host", List.of("--broker", "tcp://:1883"), "names no host", "tcp://"),
                 Arguments.of("version 5", List.of("--version", "5"), "'5' is not a protocol version",
