@@ -105,7 +105,8 @@ public final class Endpoint {
      * once per run so that a wrong URL or a stopped broker is one clear finding instead of a failure in every test.
      */
     public Optional<String> unreachableBecause(Duration timeout) {
-        try (Wire w = open(timeout, ProtocolVersion.MQTT_3_1_1)) {
+        try {
+            open(timeout, ProtocolVersion.MQTT_3_1_1).close();
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
