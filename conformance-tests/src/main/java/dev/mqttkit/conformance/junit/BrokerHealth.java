@@ -45,8 +45,8 @@ final class BrokerHealth {
 
     /**
      * Probes the broker after {@code testKey} ended; {@code clientIds} are the test's own (the broker may serve only
-     * some ids) and {@code names} gives fresh ones. Returns the cascade when the broker does not answer every probe; the test is its culprit if it is
-     * the first to notice.
+     * some ids) and {@code names} gives fresh ones. Returns the cascade when the broker does not answer every probe;
+     * the test is its culprit if it is the first to notice.
      */
     Optional<Cascade> checkAfter(String testKey, ClientContext context, ProtocolVersion version,
                                  List<String> clientIds, Function<String, String> names) {
