@@ -28,8 +28,9 @@ public final class JmhTable {
             StringBuilder key = new StringBuilder(run.get("benchmark").asText().replaceFirst(".*\\.", ""));
             JsonNode params = run.get("params");
             if (params != null) {
-                new TreeMap<>(new ObjectMapper().convertValue(params, Map.class)).forEach(
-                        (name, value) -> key.append(' ').append(name).append('=').append(value));
+                Map<String, String> sorted = new TreeMap<>();
+                params.properties().forEach(p -> sorted.put(p.getKey(), p.getValue().asText()));
+                sorted.forEach((name, value) -> key.append(' ').append(name).append('=').append(value));
             }
             JsonNode metric = run.get("primaryMetric");
             double best = 0;

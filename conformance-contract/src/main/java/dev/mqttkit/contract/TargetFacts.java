@@ -101,7 +101,7 @@ public record TargetFacts(String name, String description, String url, String im
                 return Optional.empty();
             }
             Map<String, String> unsupported = new TreeMap<>();
-            n.path("unsupported").fields().forEachRemaining(e -> unsupported.put(e.getKey(), e.getValue().asText()));
+            n.path("unsupported").properties().forEach(e -> unsupported.put(e.getKey(), e.getValue().asText()));
             return Optional.of(new TargetFacts(name, Json.text(n, "description"), Json.text(n, "url"),
                     Json.text(n, "image"), Json.text(n, "broker"), unsupported, Kind.parse(Json.text(n, "kind"))));
         } catch (IOException | RuntimeException e) {

@@ -129,8 +129,10 @@ final class RunAssembler {
             junitStatus = r.getStatus().name();
             failure = r.getThrowable().map(RunAssembler::describe).orElse(null);
             verdict = switch (r.getStatus()) {
-                // A published PASS cannot outvote a later failure, e.g. an unexpected packet found at the end.
-                case FAILED -> Verdict.FAIL;
+                // A published PASS cannot outvote a later failure, e.g. an unexpected packet found at the end; any
+                // other published verdict is the suite's own reading of that failure (e.g. the test that noticed a
+                // cascade is inconclusive, and its JUnit failure only makes the cascade impossible to overlook).
+                case FAILED -> published.filter(v -> v != Verdict.PASS).orElse(Verdict.FAIL);
                 case ABORTED -> published.orElse(Verdict.NOT_APPLICABLE);
                 case SUCCESSFUL -> published.orElse(Verdict.PASS);
             };

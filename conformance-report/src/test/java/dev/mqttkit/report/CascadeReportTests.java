@@ -48,6 +48,17 @@ class CascadeReportTests {
     }
 
     @Test
+    void theTestThatNoticedTheStopKeepsItsOwnVerdictOverItsJUnitFailure() throws IOException {
+        TargetRun noticed = only(new FakeRuns(dir.resolve("noticed")).run("noticed"));
+
+        assertThat(noticed.tests()).singleElement().satisfies(t -> {
+            assertThat(t.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(t.junitStatus()).isEqualTo("FAILED");
+            assertThat(t.culprit()).isTrue();
+        });
+    }
+
+    @Test
     void testsKeepTheSuitesKey() {
         Map<String, TestOutcome> tests = byShortName(run);
         assertThat(tests.get("acceptsConnect(TestReporter)").testKey())

@@ -10,35 +10,38 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One socket to the broker and the thread that reads it. Received bytes are decoded leniently: a rule the broker
+ * One connection to the broker and the thread that reads it. Received bytes are decoded leniently: a rule the broker
  * breaks is recorded as a violation next to the packet, and bytes no reading can get past end the connection with
- * the violation recorded, so a faulty broker becomes a finding rather than a crash of the suite.
+ * the violation recorded, so a faulty broker becomes a finding rather than a crash of the suite. A broken rule of the
+ * carrier itself (a WebSocket text frame) ends it the same way.
  */
 final class Connection {
     private final String conn;
-    private final Socket socket;
+    private final Wire wire;
     private final OutputStream out;
     private final Transcript transcript;
     private final DeliveryListener listener;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private volatile boolean closingByUs;
+    private final CountDownLatch readerEnded = new CountDownLatch(1);
     private Inbound.Closed terminal;
 
-    Connection(String conn, Socket socket, ProtocolVersion version, Transcript transcript,
+    Connection(String conn, Wire wire, ProtocolVersion version, Transcript transcript,
                DeliveryListener listener) throws IOException {
         this.conn = conn;
-        this.socket = socket;
-        this.out = socket.getOutputStream();
+        this.wire = wire;
+        this.out = wire.out();
         this.transcript = transcript;
         this.listener = listener;
         MqttDecoder decoder = new MqttDecoder(DecoderOptions.client(version).asLenient());
@@ -92,27 +95,45 @@ final class Connection {
     }
 
     boolean isClosed() {
-        return terminal != null || socket.isClosed();
+        return terminal != null || wire.isClosed();
+    }
+
+    /** Frame-level access when this connection runs over WebSocket; empty over TCP. */
+    Optional<WebSocketControl> webSocket() {
+        return wire.webSocket().map(ws -> new WebSocketControl(conn, ws, transcript));
+    }
+
+    /**
+     * Ends the connection after a DISCONNECT: the broker gets up to {@code settle} to close its side first, so that
+     * what the test does next on other connections (publish to the session it just left, say) finds the session
+     * offline. Across connections nothing else orders the two; a broker that keeps the socket open is not waited for
+     * longer (closing it is only a SHOULD).
+     */
+    void leave(Duration settle) {
+        closingByUs = true;
+        try {
+            readerEnded.await(settle.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     void close() {
         closingByUs = true;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is best effort; the reader thread records what happened
-        }
+        wire.close();
     }
 
     private void readLoop(MqttDecoder decoder) {
         byte[] buf = new byte[16384];
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
         try {
-            InputStream in = socket.getInputStream();
+            InputStream in = wire.in();
             while (true) {
                 int n = in.read(buf);
                 if (n < 0) {
-                    ended(closingByUs ? "connection closed by the client" : "connection closed by the broker", null);
+                    ended(closingByUs ? "connection closed by the client"
+                            : "connection closed by the broker" + wire.endDetail(), null);
                     return;
                 }
                 ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
@@ -139,6 +160,11 @@ final class Connection {
                     }
                 }
             }
+        } catch (Wire.Violation v) {
+            transcript.in(conn, pending.toByteArray(), "the broker broke the WebSocket transport rules",
+                    List.of(v.getMessage()));
+            ended("the broker broke the WebSocket transport rules", v.getMessage());
+            close();
         } catch (IOException e) {
             ended(closingByUs ? "connection closed by the client"
                     : "connection closed by the broker (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
@@ -151,6 +177,7 @@ final class Connection {
             transcript.event(conn, reason);
         }
         inbox.add(new Inbound.Closed(reason, !closingByUs, malformed, System.nanoTime()));
+        readerEnded.countDown();
     }
 
 }

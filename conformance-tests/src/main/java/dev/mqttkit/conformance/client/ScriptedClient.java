@@ -67,6 +67,11 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
         return context.timeouts();
     }
 
+    /** How long after a fence this run waits before it calls anything absent ({@link DeliveryLatency}). */
+    public Duration quietPeriod() {
+        return context.latency().quietPeriod();
+    }
+
     /** The CONNECT this client sends by default: its id, clean session, keep-alive 60 s, the configured credentials. */
     public Connect connectPacket() {
         return connectPacket(true, 60);
@@ -85,8 +90,9 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             inbox.connection().close();
         }
         Endpoint endpoint = context.endpoint();
+        Connection c;
         try {
-            Connection c = new Connection(conn, endpoint.open(timeouts().connect()), version, context.transcript(),
+            c = new Connection(conn, endpoint.open(timeouts().connect(), version), version, context.transcript(),
                     context.listener());
             connections.add(c);
             inbox.switchTo(c);
@@ -94,8 +100,21 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
             context.transcript().failure(conn, "cannot connect to " + endpoint.url() + ": " + e.getMessage());
             throw new UncheckedIOException("cannot connect to the broker at " + endpoint.url(), e);
         }
-        context.transcript().event(conn, "connected to " + endpoint.url());
+        context.transcript().event(conn, "connected to " + endpoint.url() + c.webSocket()
+                .map(ws -> " (WebSocket subprotocol offered " + ws.offeredSubprotocol() + ", selected "
+                        + (ws.selectedSubprotocol().isEmpty() ? "none" : ws.selectedSubprotocol()) + ")")
+                .orElse(""));
         return this;
+    }
+
+    /** Whether this client's connections carry MQTT in WebSocket frames ({@code ws://}, {@code wss://} targets). */
+    public boolean overWebSocket() {
+        return context.endpoint().webSocket();
+    }
+
+    /** The WebSocket under the current connection, for the tests of MQTT 3.1.1 chapter 6; empty over TCP. */
+    public Optional<WebSocketControl> webSocket() {
+        return inbox.connection().webSocket();
     }
 
     /** Opens a connection, sends the default CONNECT and expects it accepted. */
@@ -110,9 +129,21 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
 
     private Connack connect(Connect connect, boolean mustAccept) {
         open();
+        return mustAccept ? handshake(connect) : sendAndExpectConnack(connect);
+    }
+
+    /**
+     * Sends {@code connect} on the connection {@link #open()} opened and expects it accepted, as {@link #connect()}
+     * does; for tests that time from the moment the CONNECT leaves.
+     */
+    public Connack handshake(Connect connect) {
         send(connect);
-        return mustAccept ? FlowViolation.during(CONNACK, () -> expect(Match.connack(Connack.ACCEPTED)))
-                : expect(Match.connack());
+        return FlowViolation.during(CONNACK, () -> expect(Match.connack(Connack.ACCEPTED)));
+    }
+
+    private Connack sendAndExpectConnack(Connect connect) {
+        send(connect);
+        return expect(Match.connack());
     }
 
     /** Sends a packet the specification allows; a packet the encoder refuses is a bug in the test. */
@@ -157,7 +188,7 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
      * such as QoS 0 messages a broker may drop, after the ones that must come have arrived.
      */
     public Optional<Packet> takeWithinQuietPeriod() {
-        return takePacket(context.latency().quietPeriod());
+        return takePacket(quietPeriod());
     }
 
     /** Waits for the next packet and fails unless it matches; a packet breaking a rule fails with the violation. */
@@ -309,8 +340,13 @@ public final class ScriptedClient extends Flows implements AutoCloseable {
     }
 
     /** Sends DISCONNECT and closes the socket: a normal end. */
+    /**
+     * DISCONNECT, then the socket closed once the broker has closed its side or the quiet period has passed
+     * (see {@code Connection.leave}).
+     */
     public void disconnect() {
         send(Disconnect.INSTANCE);
+        inbox.connection().leave(quietPeriod());
         close();
     }
 

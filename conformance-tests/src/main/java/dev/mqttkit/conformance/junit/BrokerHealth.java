@@ -25,13 +25,11 @@ final class BrokerHealth {
      */
     static final int FRESH_IDS = 8;
 
-    private final Function<String, String> names;
     private final Timeouts timeouts;
     private Cascade cascade;
     private boolean stopped;
 
-    BrokerHealth(Function<String, String> names, Timeouts timeouts) {
-        this.names = names;
+    BrokerHealth(Timeouts timeouts) {
         this.timeouts = timeouts;
     }
 
@@ -47,11 +45,11 @@ final class BrokerHealth {
 
     /**
      * Probes the broker after {@code testKey} ended; {@code clientIds} are the test's own (the broker may serve only
-     * some ids). Returns the cascade when the broker does not answer every probe; the test is its culprit if it is
-     * the first to notice.
+     * some ids) and {@code names} gives fresh ones. Returns the cascade when the broker does not answer every probe;
+     * the test is its culprit if it is the first to notice.
      */
     Optional<Cascade> checkAfter(String testKey, ClientContext context, ProtocolVersion version,
-                                 List<String> clientIds) {
+                                 List<String> clientIds, Function<String, String> names) {
         synchronized (this) {
             if (cascade != null) {
                 return Optional.of(cascade);

@@ -27,6 +27,7 @@ public final class Harness implements AutoCloseable {
     private final Leftovers leftovers = new Leftovers();
     private final ClientContext clients;
     private final List<ScriptedClient> created = new ArrayList<>();
+    private final TestNames names;
     private final String topicRoot;
     private final List<String> observed = new ArrayList<>();
     private List<String> checking = List.of();
@@ -36,10 +37,11 @@ public final class Harness implements AutoCloseable {
     private Throwable setupFailure;
     private int markers;
 
-    Harness(RunContext run, ProtocolVersion version) {
+    Harness(RunContext run, ProtocolVersion version, String testKey) {
         this.run = run;
         this.version = version;
-        this.topicRoot = run.uniqueName("t");
+        this.names = run.namesFor(testKey);
+        this.topicRoot = names.next("t");
         this.clients = run.clientContext(transcript, leftovers);
     }
 
@@ -74,9 +76,9 @@ public final class Harness implements AutoCloseable {
         return c;
     }
 
-    /** A fresh client id, unique in this run; at most 23 characters, as MQTT 3.1 requires. */
+    /** A fresh client id, unique in this run and the same in every run; at most 23 characters (MQTT 3.1). */
     public String clientId(String label) {
-        return run.uniqueName(label);
+        return names.next(label);
     }
 
     /** A topic unique to this test: {@code <prefix+n>/<suffix>}. Nothing else in the run publishes below it. */
@@ -218,7 +220,7 @@ public final class Harness implements AutoCloseable {
         }
         if (setupFailure == null && !run.health().stopped()) {
             leftovers.clear(id -> new ScriptedClient("cleanup", id, version, clients),
-                    new ScriptedClient("cleanup", run.uniqueName("cleanup"), version, clients), transcript);
+                    new ScriptedClient("cleanup", names.next("cleanup"), version, clients), transcript);
         }
     }
 }

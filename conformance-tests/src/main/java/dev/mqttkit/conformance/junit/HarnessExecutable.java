@@ -29,15 +29,17 @@ public final class HarnessExecutable implements Executable {
         this.body = body;
     }
 
-    String key() {
+    /** The test's key, with its version, e.g. {@code scenario:qos1-flow [3.1.1]}. */
+    public String key() {
         return key;
     }
 
-    ProtocolVersion version() {
+    public ProtocolVersion version() {
         return version;
     }
 
-    List<String> statements() {
+    /** The statements the test declares, before the version under test decides which apply. */
+    public List<String> statements() {
         return statements;
     }
 

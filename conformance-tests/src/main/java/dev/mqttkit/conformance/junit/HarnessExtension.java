@@ -58,8 +58,7 @@ final class HarnessExtension implements BeforeEachCallback, ParameterResolver, I
         }
         Statements s = m.getAnnotation(Statements.class);
         List<String> ids = s == null ? List.of() : List.of(s.value());
-        String key = m.getDeclaringClass().getSimpleName() + "#" + m.getName() + " [" + version.label() + "]";
-        Verdicts.finish(context, harness, key, thrown, ids, Preconditions.disruptive(context)).apply();
+        Verdicts.finish(context, harness, key(context), thrown, ids, Preconditions.disruptive(context)).apply();
     }
 
     @Override
@@ -102,6 +101,12 @@ final class HarnessExtension implements BeforeEachCallback, ParameterResolver, I
 
     private Harness harness(ExtensionContext context) {
         return context.getStore(RunContext.NAMESPACE).getOrComputeIfAbsent(Harness.class,
-                k -> new Harness(RunContext.of(context), version), Harness.class);
+                k -> new Harness(RunContext.of(context), version, key(context)), Harness.class);
+    }
+
+    /** The test's stable key, e.g. {@code ConnectTests#closesConnectionOnSecondConnect [3.1.1]}. */
+    private String key(ExtensionContext context) {
+        Method m = context.getRequiredTestMethod();
+        return m.getDeclaringClass().getSimpleName() + "#" + m.getName() + " [" + version.label() + "]";
     }
 }

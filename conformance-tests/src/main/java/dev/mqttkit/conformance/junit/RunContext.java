@@ -40,6 +40,7 @@ public final class RunContext implements AutoCloseable {
     private final DeliveryLatency latency;
     private final BrokerHealth health;
     private final AtomicLong counter = new AtomicLong();
+    private final Map<String, String> testTags = TestNames.registry();
     private Target target;
     private RuntimeException targetFailure;
     private String unreachable;
@@ -51,7 +52,7 @@ public final class RunContext implements AutoCloseable {
         this.config = config;
         this.timeouts = Timeouts.scaledBy(config.timeoutScale());
         this.latency = new DeliveryLatency(timeouts);
-        this.health = new BrokerHealth(this::uniqueName, timeouts);
+        this.health = new BrokerHealth(timeouts);
     }
 
     /**
@@ -184,11 +185,19 @@ public final class RunContext implements AutoCloseable {
                 ClientContext.Credentials.of(config.userName(), config.password()), both, latency);
     }
 
-    /** A run-unique name: the prefix, a counter and a label, short enough for a 23-character 3.1 client id. */
+    /**
+     * A run-unique name for the run's own connections (version probes, latency calibration): the prefix, an upper
+     * case {@code R}, a counter and a label, at most 23 characters. Tests take theirs from {@link #namesFor}.
+     */
     public String uniqueName(String label) {
-        String base = config.prefix() + Long.toString(counter.incrementAndGet(), 36);
+        String base = config.prefix() + "R" + Long.toString(counter.incrementAndGet(), 36);
         String l = label.replaceAll("[^A-Za-z0-9]", "");
         return base + l.substring(0, Math.min(l.length(), Math.max(0, 23 - base.length())));
+    }
+
+    /** The names of the test {@code testKey}: the same in every run with the same prefix (see {@link TestNames}). */
+    TestNames namesFor(String testKey) {
+        return TestNames.of(config.prefix(), testKey, testTags);
     }
 
     @Override

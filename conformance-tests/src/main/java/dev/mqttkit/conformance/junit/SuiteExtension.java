@@ -94,7 +94,7 @@ public final class SuiteExtension
             invocation.proceed();
             return;
         }
-        Harness harness = new Harness(RunContext.of(context), body.version());
+        Harness harness = new Harness(RunContext.of(context), body.version(), body.key());
         body.bind(harness);
         Throwable thrown = Preconditions.notCheckable(harness);
         if (thrown != null) {

@@ -94,7 +94,7 @@ public final class Verdicts {
         boolean notChecked = failure instanceof TestAbortedException;
         if (!notChecked && (disruptive || answerMissing(failure))) {
             cascade = run.health().checkAfter(testKey, harness.clientContext(), harness.version(),
-                    harness.clientIds());
+                    harness.clientIds(), harness::clientId);
         }
         Verdict verdict;
         String reason;

@@ -18,6 +18,8 @@ import dev.mqttkit.codec.packet.Subscription;
 import dev.mqttkit.codec.packet.Unsubscribe;
 import dev.mqttkit.conformance.client.PacketMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +64,8 @@ record PacketSpec(String type, Map<String, String> fields, List<String> topics, 
             throw new IllegalArgumentException("'" + type + "' is no packet a client can " + (sending ? "send" : "expect")
                     + " (known: " + (sending ? SENDABLE : RECEIVABLE).stream().sorted().toList() + ")");
         }
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        // In the order written, so that descriptions read like the script and are the same in every run.
+        Map<String, String> fields = new LinkedHashMap<>();
         List<String> topics = new ArrayList<>();
         List<Integer> qosAfter = new ArrayList<>();
         String payload = null;
@@ -95,7 +98,7 @@ record PacketSpec(String type, Map<String, String> fields, List<String> topics, 
         require(!WITH_TOPICS.contains(type) || type.equals("PUBLISH") || !topics.isEmpty(), type + " needs a filter");
         require(!fields.containsKey("m") || !type.equals("PUBLISH") || !"0".equals(fields.get("q"))
                 || !sending, "a QoS 0 PUBLISH has no packet id");
-        return new PacketSpec(type, Map.copyOf(fields), List.copyOf(topics), List.copyOf(qosAfter), payload);
+        return new PacketSpec(type, Collections.unmodifiableMap(fields), List.copyOf(topics), List.copyOf(qosAfter), payload);
     }
 
     /** The variables this spec uses, e.g. {@code $id}. */

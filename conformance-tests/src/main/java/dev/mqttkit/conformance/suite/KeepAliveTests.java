@@ -1,5 +1,6 @@
 package dev.mqttkit.conformance.suite;
 
+import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.Match;
@@ -9,9 +10,11 @@ import dev.mqttkit.conformance.junit.Connected;
 import dev.mqttkit.conformance.junit.Harness;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.Statements;
+import dev.mqttkit.conformance.probe.SchedulingLag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,8 +48,16 @@ class KeepAliveTests {
     @MqttTest
     @Statements({"MQTT-3.1.2-24", "MQTTv3.1-2.2-7"})
     void disconnectsClientSilentForOneAndAHalfKeepAliveIntervals(Harness mqtt, @Connected ScriptedClient witness) {
+        try (SchedulingLag lag = SchedulingLag.measure()) {
+            judgeSilentClients(mqtt, witness, lag);
+        }
+    }
+
+    private static void judgeSilentClients(Harness mqtt, ScriptedClient witness, SchedulingLag schedulingLag) {
         List<ScriptedClient> silent = new ArrayList<>();
+        // The broker restarts a client's clock when it reads the PINGREQ: after it was sent, before it was answered.
         long[] lastSent = new long[SILENT_CLIENTS];
+        long[] answered = new long[SILENT_CLIENTS];
         for (int i = 0; i < SILENT_CLIENTS; i++) {
             if (i > 0) {
                 witness.takePacket(Duration.ofMillis(1000 / SILENT_CLIENTS));
@@ -57,6 +68,7 @@ class KeepAliveTests {
             lastSent[i] = System.nanoTime();
             c.send(Pingreq.INSTANCE);
             c.expect(Match.pingresp());
+            answered[i] = System.nanoTime();
         }
         long[] closedAt = new long[SILENT_CLIENTS];
         List<long[]> roundTrips = new ArrayList<>();
@@ -95,7 +107,7 @@ class KeepAliveTests {
             long silence = TimeUnit.NANOSECONDS.toMillis(closedAt[i] - lastSent[i]);
             long lag = lagAround(roundTrips, lastSent[i] + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS - 200),
                     closedAt[i]);
-            long late = silence - LIMIT_MILLIS - base - lag;
+            long late = TimeUnit.NANOSECONDS.toMillis(closedAt[i] - answered[i]) - LIMIT_MILLIS - base - lag;
             earliest = Math.min(earliest, silence);
             if (late > latestLate) {
                 latestLate = late;
@@ -104,6 +116,11 @@ class KeepAliveTests {
         }
         String measured = "closed after " + earliest + " ms of silence at the earliest; the latest: " + worst
                 + " (limit " + LIMIT_MILLIS + " ms, tolerance " + base + " ms plus that round trip)";
+        if (latestLate > 0 && latestLate <= schedulingLag.worstMillis()) {
+            mqtt.inconclusive("a close " + latestLate + " ms past the tolerance, while this machine woke the suite's"
+                    + " threads up to " + schedulingLag.worstMillis() + " ms late: the machine is too busy to check"
+                    + " this (" + measured + ")");
+        }
         if (latestLate > 0) {
             throw silent.get(0).fail("closed a silent connection late: " + measured);
         }
@@ -125,20 +142,23 @@ class KeepAliveTests {
     }
 
     /**
-     * Pings more often than the keep alive asks, for longer than the broker's limit: the broker must keep the
-     * client. If the suite's own client misses its keep alive (a machine too busy to keep time), the test could not
-     * check anything and says so.
+     * Pings more often than the keep alive asks, for longer than the broker's limit. MQTT says when the server must
+     * close a silent client and nothing about closing one that keeps to its keep alive, so a broker that does is
+     * warned, not failed: such clients cannot stay connected to it. If the suite's own client misses its keep alive
+     * (a machine too busy to keep time), the test could not check anything and says so.
      */
     @MqttTest
     @Statements({"MQTT-3.1.2-24"})
     void keepsClientThatPingsWithinItsKeepAlive(Harness mqtt) {
         ScriptedClient c = mqtt.client("pinging");
-        c.connect(c.connectPacket(true, KEEP_ALIVE_SECONDS));
+        // The broker's clock starts at the CONNECT, so the first gap includes the wait for CONNACK.
+        c.open();
         long last = System.nanoTime();
+        c.handshake(c.connectPacket(true, KEEP_ALIVE_SECONDS));
         long longestGap = 0;
         long start = last;
         while ((System.nanoTime() - start) / 1_000_000 < LIMIT_MILLIS + 500) {
-            c.takePacket(Duration.ofMillis(KEEP_ALIVE_SECONDS * 400L)).ifPresent(p -> {
+            c.takePacket(Duration.ofMillis(KEEP_ALIVE_SECONDS * 200L)).ifPresent(p -> {
                 throw c.fail("sent " + p.summary() + " to a client that only pings");
             });
             long now = System.nanoTime();
@@ -149,7 +169,14 @@ class KeepAliveTests {
             }
             last = now;
             c.send(Pingreq.INSTANCE);
-            c.expect(Match.pingresp());
+            Optional<Packet> answer = c.takePacket(c.timeouts().expect());
+            if (answer.isEmpty() && !c.isConnected()) {
+                mqtt.warn("closed a client that sent a packet at least every " + longestGap / 1_000_000
+                        + " ms, within its keep alive of " + KEEP_ALIVE_SECONDS + " s");
+                return;
+            }
+            c.verify(Match.pingresp(), answer.orElseThrow(() -> c.fail("no PINGRESP within "
+                    + c.timeouts().expect().toMillis() + " ms")));
         }
         mqtt.observed("kept a client that pinged every " + longestGap / 1_000_000 + " ms at most");
     }

@@ -24,15 +24,27 @@ public final class MalformedCorpus {
      * @param rule     the rule the codec reports for it: a statement id, or a section where the text gives none
      * @param cites    the statements the suite judges the broker's reaction by; the rule unless the case says
      * @param trailing the bytes go on past the packet (the start of the next one)
+     * @param fieldPastEnd a field runs past the Remaining Length (the codec reports {@code FIELD_PAST_END}, strictly or
+     *                     leniently) and nothing follows
      */
     public record Case(String file, String name, ProtocolVersion version, String hex, String rule, List<String> cites,
-                       boolean fatal, boolean trailing) {
+                       boolean fatal, boolean trailing, boolean fieldPastEnd) {
         public boolean isConnect() {
             return hex.startsWith("1");
         }
 
         public boolean isSubscribe() {
             return hex.startsWith("8");
+        }
+
+        /**
+         * Whether a PINGREQ may follow the packet to show at once that the broker read on. Not after a packet whose
+         * field runs past its end: a broker that ignores the Remaining Length would take the PINGREQ's bytes to make
+         * up the field, and whether they had arrived yet would decide its reaction (the {@code trailing} cases send
+         * such bytes on purpose, in the same write).
+         */
+        public boolean probe() {
+            return whole() && !fieldPastEnd;
         }
 
         /** Whether the bytes are exactly one packet whose Remaining Length is well-formed and fully sent. */
@@ -52,6 +64,11 @@ public final class MalformedCorpus {
     private MalformedCorpus() {
     }
 
+    private static boolean pastEnd(JsonNode n) {
+        return "FIELD_PAST_END".equals(n.path("ruleName").asText())
+                || "FIELD_PAST_END".equals(n.path("lenientRule").asText());
+    }
+
     public static List<Case> serverCases() {
         List<Case> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -67,7 +84,7 @@ public final class MalformedCorpus {
                     out.add(new Case(file.getKey().replace(".json", ""), n.path("name").asText(),
                             ProtocolVersion.fromLabel(n.path("version").asText()), n.path("hex").asText(), rule,
                             cites.isEmpty() ? List.of(rule) : List.copyOf(cites), n.path("fatal").asBoolean(),
-                            n.path("trailing").asBoolean()));
+                            n.path("trailing").asBoolean(), pastEnd(n) && !n.path("trailing").asBoolean()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file.getKey(), e);

@@ -66,9 +66,9 @@ class MalformedPacketTests {
         if (c.rule().equals(UNSUPPORTED_LEVEL)) {
             Reactions.refusesConnect(mqtt, sender, Connack.UNACCEPTABLE_PROTOCOL_VERSION, what, true);
         } else if (c.isSubscribe() && c.cites().stream().anyMatch(FILTER_SYNTAX::contains)) {
-            Reactions.refusesFilter(mqtt, sender, what, c.whole());
+            Reactions.refusesFilter(mqtt, sender, what, c.probe());
         } else {
-            Reactions.closes(mqtt, sender, what, c.whole());
+            Reactions.closes(mqtt, sender, what, c.probe());
         }
         bystander.expectNothing();
     }

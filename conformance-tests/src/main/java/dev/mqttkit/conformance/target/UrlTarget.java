@@ -6,32 +6,25 @@ import dev.mqttkit.conformance.SuiteConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A broker someone else runs, reached by {@code tcp://host:port} or {@code ssl://host:port}. */
+/**
+ * A broker someone else runs, reached by a {@link BrokerUrl}: {@code tcp://host:port}, {@code ssl://host:port},
+ * {@code ws://host:port/path} or {@code wss://host:port/path}.
+ */
 public final class UrlTarget implements Target {
     private final Endpoint endpoint;
     private final String name;
 
     public UrlTarget(SuiteConfig config) {
-        URI uri = URI.create(config.broker());
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        boolean tls = switch (scheme) {
-            case "tcp", "mqtt" -> false;
-            case "ssl", "tls", "mqtts" -> true;
-            default -> throw new IllegalArgumentException(
-                    "mqtt.broker must be tcp://host:port or ssl://host:port but was " + config.broker());
-        };
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883;
-        this.endpoint = new Endpoint(uri.getHost(), port, tls ? tlsFactory(config) : null);
-        this.name = config.targetName() != null ? config.targetName() : uri.getHost() + "-" + port;
+        BrokerUrl url = BrokerUrl.parse(config.broker());
+        this.endpoint = url.endpoint(url.tls() ? tlsContext(config) : null);
+        this.name = config.targetName() != null ? config.targetName() : url.host() + "-" + url.port();
     }
 
     @Override
@@ -49,7 +42,7 @@ public final class UrlTarget implements Target {
         return "broker at " + endpoint.url();
     }
 
-    private static SSLSocketFactory tlsFactory(SuiteConfig config) {
+    private static SSLContext tlsContext(SuiteConfig config) {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -64,7 +57,7 @@ public final class UrlTarget implements Target {
                 tmf.init(ks);
             }
             ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl.getSocketFactory();
+            return ssl;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trust store " + config.trustStore(), e);
         } catch (GeneralSecurityException e) {

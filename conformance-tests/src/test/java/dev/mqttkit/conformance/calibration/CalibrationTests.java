@@ -48,7 +48,7 @@ class CalibrationTests {
         }
         List<SuiteRun.Result> results = runAgainst(fault, null);
         assertThat(results).as("tests against a broker with the allowed behaviour %s", fault).isNotEmpty()
-                .allMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.NOT_APPLICABLE,
+                .allMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.NOT_APPLICABLE || r.tooBusy(),
                         "PASS or NOT_APPLICABLE");
     }
 
@@ -60,7 +60,7 @@ class CalibrationTests {
         assertThat(culprits).as("tests that report the cascade").hasSize(1);
         String culprit = culprits.get(0).key();
         assertThat(culprit).as("the culprit sends malformed input").containsAnyOf("Violation", "malformed:");
-        assertThat(results).filteredOn(r -> r.verdict() == Verdict.INCONCLUSIVE).isNotEmpty()
+        assertThat(results).filteredOn(r -> r.verdict() == Verdict.INCONCLUSIVE && !r.tooBusy()).isNotEmpty()
                 .allMatch(r -> r.reason().contains("stopped answering after " + culprit));
         assertThat(results).as("failures besides the culprit")
                 .filteredOn(r -> r.verdict() == Verdict.FAIL && !r.key().equals(culprit)).isEmpty();

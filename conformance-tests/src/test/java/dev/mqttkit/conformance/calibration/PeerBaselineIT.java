@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the audited expectations file of each ({@code src/test/resources/expectations/<broker>.json}: every deviation with
  * the statement and why it is one). A verdict that changes, or differs between the three runs, fails the build: on
  * a broker that is not ours, the suite's faults and the broker's must not be confused. What a run observed is written
- * next to the reports ({@code <broker>-observed-<n>.json}) for the audit.
+ * next to the reports ({@code <broker>-observed-<n>.json}, with the run's results as {@code <broker>-results-<n>.json})
+ * for the audit.
  */
 class PeerBaselineIT {
     static final int RUNS = 3;
@@ -41,9 +42,15 @@ class PeerBaselineIT {
             List<SuiteRun.Result> results;
             try (PeerBroker broker = PeerBroker.start(kind, Files.createDirectories(dir.resolve("run" + run)))) {
                 results = SuiteRun.run(Map.of("mqtt.broker", broker.url(), "mqtt.target.name", name,
-                        "mqtt.prefix", "k" + name.charAt(0)), run == RUNS);
+                        "mqtt.prefix", "k" + name.charAt(0)), true);
                 ExpectedVerdicts.observed(broker.name() + " " + broker.version(), results)
                         .write(reports.resolve(name + "-observed-" + run + ".json"));
+                // Each run's transcripts, for the audit of a verdict that differs between runs.
+                Path page = reports.resolve(name).resolve("results.json");
+                if (Files.exists(page)) {
+                    Files.copy(page, reports.resolve(name + "-results-" + run + ".json"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             assertThat(results).as("tests run against %s", name).hasSizeGreaterThan(100);
             int n = run;

@@ -30,6 +30,14 @@ final class SuiteRun {
     /** One finished conformance test: its stable key, the statements it checked in its version, and the verdict. */
     record Result(String key, List<String> statements, String version, Verdict verdict, String reason,
                   Optional<Cascade> cascade) {
+        /**
+         * A timing test that could not check anything because the machine running the suite was too busy to keep
+         * time: an honest outcome on a loaded machine, and never a verdict about the broker.
+         */
+        boolean tooBusy() {
+            return verdict == Verdict.INCONCLUSIVE && reason != null && reason.contains("too busy");
+        }
+
         @Override
         public String toString() {
             return key + " " + verdict + (reason == null ? "" : ": " + reason);

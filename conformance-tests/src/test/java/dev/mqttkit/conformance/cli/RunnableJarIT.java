@@ -3,6 +3,7 @@ package dev.mqttkit.conformance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mqttkit.conformance.target.BrokerUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,48 @@ class RunnableJarIT {
         Run run = java("--only", "MQTT-3.12.4-1", "--report", dir.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Target reference-broker (mqttkit reference broker ");
+        assertThat(run.output()).contains("Target reference-broker: mqttkit reference broker ");
         assertThat(dir.resolve("reference-broker/index.html")).isRegularFile();
+    }
+
+    @Test
+    void exitsWithThreeAndOneLineWhenTheListenerAcceptsTcpButNeverAnswers() throws Exception {
+        try (NonMqttListener silent = NonMqttListener.silent()) {
+            Run run = java("--broker", silent.url(), "--report", dir.toString());
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.UNREACHABLE);
+            assertThat(run.output().lines().filter(l -> !l.isBlank())).as(run.output()).singleElement()
+                    .asString().contains("no broker was reached", "sent no CONNACK within");
+        }
+    }
+
+    @Test
+    void exitsWithThreeAndOneLineWhenTheListenerAnswersHttp() throws Exception {
+        try (NonMqttListener http = NonMqttListener.http()) {
+            Run run = java("--broker", http.url(), "--report", dir.toString());
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.UNREACHABLE);
+            assertThat(run.output().lines().filter(l -> !l.isBlank())).as(run.output()).singleElement()
+                    .asString().contains("no broker was reached", "accepted no CONNECT");
+        }
+    }
+
+    @Test
+    void refusesABrokerUrlWithoutSchemeWithExitCodeTwo() throws Exception {
+        Run run = java("--broker", "localhost:1883", "--report", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run.output().strip()).as(run.output()).isEqualTo("mqttkit-conformance: --broker: broker URL "
+                + "'localhost:1883' has no scheme; expected " + BrokerUrl.ACCEPTED);
+    }
+
+    @Test
+    void printsItsVersionsFromThePackagedJar() throws Exception {
+        Run run = java("-V");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("mqttkit-conformance ").contains("catalogue: sha-256 ")
+                .doesNotContain("unknown", "unreadable");
     }
 
     private record Run(int exitCode, String output) {

@@ -70,7 +70,7 @@ public final class Coverage {
                 return out;
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            root.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            root.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + UNTESTED, e);
