@@ -35,14 +35,14 @@ abstract class IdOnlyCodec<P extends PacketIdOnly> extends PacketCodec<P> {
     final int packetId(int flags, PacketReader r) {
         reserved.check(flags, r);
         r.requireLength(name, LENGTH);
-        int id = r.packetId();
+        int id = r.packetId(reserved.type());
         r.requireEnd(name);
         return id;
     }
 
     @Override
     final void checkSender(P p, ProtocolVersion v) {
-        SenderRules.packetId(p.packetId(), v);
+        SenderRules.packetId(p.packetId(), reserved.type(), v);
         SenderRules.require(!dup(p) || v == ProtocolVersion.MQTT_3_1, reserved.rule(), v,
                 "DUP may only be set on a PUBREL in MQTT 3.1");
     }

@@ -1,5 +1,6 @@
 package dev.mqttkit.codec;
 
+import dev.mqttkit.codec.packet.PacketType;
 import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
@@ -89,11 +90,11 @@ final class PacketReader {
         return v;
     }
 
-    int packetId() {
+    int packetId(PacketType type) {
         int at = offset();
         int id = u16("packet identifier");
         if (id == 0) {
-            violation(Rule.PACKET_ID_ZERO, at, "packet identifier must be non-zero but was 0");
+            violation(Rule.zeroPacketId(type), at, "packet identifier must be non-zero but was 0");
         }
         return id;
     }

@@ -25,7 +25,7 @@ final class PublishCodec extends PacketCodec<Publish> {
             r.violation(Rule.PUBLISH_DUP_WITH_QOS_0, 0, "DUP must be 0 for a QoS 0 PUBLISH");
         }
         String topic = r.topicName("topic name");
-        int packetId = qos == Qos.AT_MOST_ONCE ? 0 : r.packetId();
+        int packetId = qos == Qos.AT_MOST_ONCE ? 0 : r.packetId(PacketType.PUBLISH);
         return new Publish(dup, qos, retain, topic, packetId, r.rest());
     }
 
@@ -33,7 +33,7 @@ final class PublishCodec extends PacketCodec<Publish> {
     void checkSender(Publish p, ProtocolVersion v) {
         SenderRules.topicName(p.topic(), v, "topic name");
         if (p.qos() != Qos.AT_MOST_ONCE) {
-            SenderRules.packetId(p.packetId(), v);
+            SenderRules.packetId(p.packetId(), PacketType.PUBLISH, v);
         } else {
             SenderRules.require(!p.dup() || v == ProtocolVersion.MQTT_3_1, Rule.PUBLISH_DUP_WITH_QOS_0, v,
                     "DUP must be 0 for a QoS 0 PUBLISH");

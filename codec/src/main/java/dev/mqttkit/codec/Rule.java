@@ -1,5 +1,6 @@
 package dev.mqttkit.codec;
 
+import dev.mqttkit.codec.packet.PacketType;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 
 /**
@@ -32,7 +33,12 @@ public enum Rule {
     UTF8_ILL_FORMED("MQTT-1.5.3-1", "MQTTv3.1-2.5", "strings are well-formed UTF-8 without surrogate code points"),
     UTF8_NULL_CHARACTER("MQTT-1.5.3-2", null, "strings must not contain U+0000"),
     STRING_TOO_LONG("MQTT-1.5.3", "MQTTv3.1-2.5", "a string is at most 65535 bytes of UTF-8"),
-    PACKET_ID_ZERO("MQTT-2.3.1-1", "MQTTv3.1-2.4", "a packet identifier is non-zero"),
+    PACKET_ID_ZERO("MQTT-2.3.1-1", "MQTTv3.1-2.4",
+            "a PUBLISH with QoS above 0, a SUBSCRIBE or an UNSUBSCRIBE carries a non-zero packet identifier"),
+    PUBLISH_ACK_ID_ZERO("MQTT-2.3.1-6", "MQTTv3.1-2.4", "a PUBACK, PUBREC, PUBREL or PUBCOMP carries the packet "
+            + "identifier of the PUBLISH it belongs to (MQTT-2.3.1-6; PUBCOMP through its PUBREL, 4.3.3), never 0"),
+    SUBSCRIBE_ACK_ID_ZERO("MQTT-2.3.1-7", "MQTTv3.1-2.4",
+            "a SUBACK or UNSUBACK carries the packet identifier of the request it answers, never 0"),
 
     // CONNECT
     PROTOCOL_NAME("MQTT-3.1.2-1", "MQTTv3.1-3.1", "the protocol name is 'MQTT' (3.1.1) or 'MQIsdp' (3.1)"),
@@ -84,6 +90,19 @@ public enum Rule {
 
     public boolean appliesTo(ProtocolVersion version) {
         return id(version) != null;
+    }
+
+    /**
+     * The rule a packet identifier of 0 breaks in a packet of {@code type}: MQTT 3.1.1 requires a non-zero identifier
+     * of the packets that open an exchange, and requires each acknowledgement to echo the identifier of the packet it
+     * answers, which is therefore never 0.
+     */
+    static Rule zeroPacketId(PacketType type) {
+        return switch (type) {
+            case PUBACK, PUBREC, PUBREL, PUBCOMP -> PUBLISH_ACK_ID_ZERO;
+            case SUBACK, UNSUBACK -> SUBSCRIBE_ACK_ID_ZERO;
+            default -> PACKET_ID_ZERO;
+        };
     }
 
     /** What the rule requires, in a few words. */

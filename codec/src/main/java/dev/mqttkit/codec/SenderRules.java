@@ -1,5 +1,6 @@
 package dev.mqttkit.codec;
 
+import dev.mqttkit.codec.packet.PacketType;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 
 /**
@@ -14,8 +15,8 @@ final class SenderRules {
     private SenderRules() {
     }
 
-    static void packetId(int id, ProtocolVersion v) {
-        require(id != 0, Rule.PACKET_ID_ZERO, v, "packet identifier must be non-zero");
+    static void packetId(int id, PacketType type, ProtocolVersion v) {
+        require(id != 0, Rule.zeroPacketId(type), v, "packet identifier must be non-zero");
     }
 
     /** A string field: encodable as UTF-8, without U+0000 where the version forbids it, and short enough. */

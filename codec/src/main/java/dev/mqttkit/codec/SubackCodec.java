@@ -23,7 +23,7 @@ final class SubackCodec extends PacketCodec<Suback> {
     @Override
     Suback decode(int flags, PacketReader r) {
         FLAGS.check(flags, r);
-        int packetId = r.packetId();
+        int packetId = r.packetId(PacketType.SUBACK);
         List<Integer> codes = new ArrayList<>(Math.min(r.remaining(), 16));
         while (r.remaining() > 0) {
             int at = r.offset();
@@ -42,7 +42,7 @@ final class SubackCodec extends PacketCodec<Suback> {
 
     @Override
     void checkSender(Suback s, ProtocolVersion v) {
-        SenderRules.packetId(s.packetId(), v);
+        SenderRules.packetId(s.packetId(), PacketType.SUBACK, v);
         SenderRules.require(!s.returnCodes().isEmpty(), Rule.FIELD_PAST_END, v,
                 "SUBACK needs at least one return code");
         for (int code : s.returnCodes()) {

@@ -24,7 +24,7 @@ final class SubscribeCodec extends PacketCodec<Subscribe> {
     @Override
     Subscribe decode(int flags, PacketReader r) {
         FLAGS.check(flags, r);
-        int packetId = r.packetId();
+        int packetId = r.packetId(PacketType.SUBSCRIBE);
         List<Subscription> subscriptions = new ArrayList<>(4);
         while (r.remaining() > 0) {
             String filter = r.topicFilter("topic filter");
@@ -47,7 +47,7 @@ final class SubscribeCodec extends PacketCodec<Subscribe> {
 
     @Override
     void checkSender(Subscribe s, ProtocolVersion v) {
-        SenderRules.packetId(s.packetId(), v);
+        SenderRules.packetId(s.packetId(), PacketType.SUBSCRIBE, v);
         SenderRules.require(!s.dup() || v == ProtocolVersion.MQTT_3_1, FLAGS.rule(), v,
                 "DUP may only be set on a SUBSCRIBE in MQTT 3.1");
         SenderRules.require(!s.subscriptions().isEmpty(), Rule.SUBSCRIBE_EMPTY, v,

@@ -18,7 +18,7 @@ final class UnsubscribeCodec extends PacketCodec<Unsubscribe> {
     @Override
     Unsubscribe decode(int flags, PacketReader r) {
         FLAGS.check(flags, r);
-        int packetId = r.packetId();
+        int packetId = r.packetId(PacketType.UNSUBSCRIBE);
         List<String> filters = new ArrayList<>(4);
         while (r.remaining() > 0) {
             filters.add(r.topicFilter("topic filter"));
@@ -31,7 +31,7 @@ final class UnsubscribeCodec extends PacketCodec<Unsubscribe> {
 
     @Override
     void checkSender(Unsubscribe u, ProtocolVersion v) {
-        SenderRules.packetId(u.packetId(), v);
+        SenderRules.packetId(u.packetId(), PacketType.UNSUBSCRIBE, v);
         SenderRules.require(!u.dup() || v == ProtocolVersion.MQTT_3_1, FLAGS.rule(), v,
                 "DUP may only be set on an UNSUBSCRIBE in MQTT 3.1");
         SenderRules.require(!u.filters().isEmpty(), Rule.UNSUBSCRIBE_EMPTY, v,

@@ -53,7 +53,7 @@ class EncoderRefusalTests {
 
     static Stream<Case> cases() {
         return Stream.of(
-            new Case("PUBACK with packet id 0", V311, new Puback(0), Rule.PACKET_ID_ZERO, "40 02 00 00", true),
+            new Case("PUBACK with packet id 0", V311, new Puback(0), Rule.PUBLISH_ACK_ID_ZERO, "40 02 00 00", true),
             new Case("PUBLISH QoS 1 with message id 0", V31, new Publish(false, Qos.AT_LEAST_ONCE, false, "a", 0, X),
                     Rule.PACKET_ID_ZERO, "32 06 00 01 61 00 00 78", true),
             new Case("SUBSCRIBE with packet id 0", V311, Subscribe.of(0, "a", Qos.AT_MOST_ONCE), Rule.PACKET_ID_ZERO,
