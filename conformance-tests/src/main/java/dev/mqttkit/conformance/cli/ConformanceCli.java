@@ -1,6 +1,7 @@
 package dev.mqttkit.conformance.cli;
 
 import dev.mqttkit.conformance.SuiteExecution;
+import dev.mqttkit.conformance.clientside.ClientSuiteExecution;
 import dev.mqttkit.conformance.cli.UsageChecks.InvalidUsage;
 import dev.mqttkit.contract.Setting;
 import dev.mqttkit.contract.Settings;
@@ -24,20 +25,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the conformance suite against a broker without Maven, writes the same report as a Maven run, and exits with a
- * code a CI job can act on ({@link ExitStatus}). Every option is checked before anything starts; options become the
+ * Runs the conformance suite against a broker, or the client suite against a client library's driver, without Maven,
+ * writes the same report as a Maven run, and exits with a code a CI job can act on ({@link ExitStatus}). Every option is checked before anything starts; options become the
  * suite's settings ({@link Setting}), which the suite itself interprets.
  */
 @Command(name = "mqttkit-conformance", sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = ToolVersion.class,
-        description = "Checks an MQTT 3.1 / 3.1.1 broker against the mqttkit conformance suite and writes an HTML "
-                + "report (and, on request, JUnit XML).%n",
+        description = "Checks an MQTT 3.1 / 3.1.1 broker (or, with --client, a client library) against the mqttkit "
+                + "conformance suite and writes an HTML report (and, on request, JUnit XML).%n",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:no MUST statement failed that the expectations file (--expect) does not list",
             "1:a MUST statement failed that the expectations file does not list, or, with --strict-expectations, a "
                     + "deviation it lists no longer happens",
             "2:invalid command line or setting; nothing was started",
-            "3:the broker could not be tested: nothing answered, it accepted no CONNECT, or it did not start"})
+            "3:the broker could not be tested: nothing answered, it accepted no CONNECT, or it did not start"
+                    + " (a client library: its driver never connected)"})
 public final class ConformanceCli implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "URL", description = "tcp://HOST[:PORT], ssl://HOST[:PORT], "
@@ -45,6 +47,11 @@ public final class ConformanceCli implements Callable<Integer> {
             + " embedded+ws: the reference broker in this JVM, over TCP or WebSocket (the default: embedded, if "
             + "packaged)")
     String broker;
+
+    @Option(names = "--client", paramLabel = "COMMAND", description = "test a client library instead: the command "
+            + "line of its driver (clients/README.md), which the suite, playing the broker, starts once per case with "
+            + "--url, --client-id and the case's other options appended")
+    String client;
 
     @Option(names = "--version", paramLabel = "VERSION", split = ",",
             description = "protocol versions to test: 3.1, 3.1.1 or both (default: both)")
@@ -109,10 +116,11 @@ public final class ConformanceCli implements Callable<Integer> {
     @Option(names = "--prefix", paramLabel = "P", description = "prefix for client ids and topics")
     String prefix;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = SuiteExecution.PARALLELISM,
+    @Option(names = "--parallelism", paramLabel = "N",
             description = "tests run at the same time; they wait on the network, not the CPU (default: "
-                    + "${DEFAULT-VALUE}, 1 = one after another)")
-    int parallelism;
+                    + SuiteExecution.PARALLELISM + " for a broker, " + ClientSuiteExecution.PARALLELISM
+                    + " for a client library, each of whose cases starts a driver process; 1 = one after another)")
+    Integer parallelism;
 
     @Option(names = "--index-only",
             description = "run nothing: rebuild DIR/index.html from the results.json files in DIR, e.g. after "
@@ -174,15 +182,18 @@ public final class ConformanceCli implements Callable<Integer> {
             out.println("All targets: " + reportDir.resolve("index.html").toAbsolutePath().normalize());
             return ExitStatus.OK;
         }
-        UsageChecks.parallelism(parallelism);
         UsageChecks.run(settings, list ? null : reportDir);
+        boolean clientRun = settings.given(Setting.CLIENT).isPresent();
+        int n = parallelism != null ? UsageChecks.parallelism(parallelism)
+                : Integer.parseInt(clientRun ? ClientSuiteExecution.PARALLELISM : SuiteExecution.PARALLELISM);
         if (junitXml != null && !list) {
             UsageChecks.writableFile("--junit-xml", junitXml);
         }
         if (writeExpectations != null && !list) {
             UsageChecks.writableFile("--write-expectations", writeExpectations);
         }
-        SuiteRun suite = new SuiteRun(SuiteExecution.TESTS, systemProperties(), junitConfiguration());
+        SuiteRun suite = new SuiteRun(clientRun ? ClientSuiteExecution.TESTS : SuiteExecution.TESTS,
+                systemProperties(), SuiteExecution.configuration(n));
         String selection = settings.given(Setting.ONLY).orElse(null);
         List<SuiteRun.Listed> listed = list || selection != null || !quiet ? suite.list() : List.of();
         if (selection != null && listed.isEmpty()) {
@@ -223,7 +234,7 @@ public final class ConformanceCli implements Callable<Integer> {
             return;
         }
         if (outcome.targets().stream().allMatch(r -> r.unreachable())) {
-            err.println("mqttkit-conformance: no broker was tested, so " + writeExpectations + " is not written");
+            err.println("mqttkit-conformance: nothing was tested, so " + writeExpectations + " is not written");
             return;
         }
         try {
@@ -249,6 +260,7 @@ public final class ConformanceCli implements Callable<Integer> {
     Map<String, String> systemProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, Setting.BROKER, broker);
+        put(p, Setting.CLIENT, client);
         put(p, Setting.VERSIONS, versions == null ? null : String.join(",", versions));
         put(p, Setting.REPORT_DIR, report == null ? null : report.toString());
         put(p, Setting.ONLY, only == null ? null : String.join(",", only));
@@ -264,11 +276,6 @@ public final class ConformanceCli implements Callable<Integer> {
         put(p, Setting.EXPECTATIONS, expect == null ? null : expect.toString());
         put(p, Setting.STRICT_EXPECTATIONS, strictExpectations ? "true" : null);
         return p;
-    }
-
-    /** How the tests run: {@link SuiteExecution}, the same as in any other build. */
-    Map<String, String> junitConfiguration() {
-        return SuiteExecution.configuration(parallelism);
     }
 
     private static int terminalWidth() {

@@ -1,11 +1,14 @@
 package dev.mqttkit.conformance.cli;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.conformance.clientside.ClientTest;
+import dev.mqttkit.conformance.clientside.ClientVerdicts;
 import dev.mqttkit.conformance.junit.HarnessExecutable;
 import dev.mqttkit.conformance.junit.MqttTest;
 import dev.mqttkit.conformance.junit.ReachabilityCheck;
 import dev.mqttkit.conformance.junit.RunContext;
 import dev.mqttkit.conformance.junit.Statements;
+import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.StatementIds;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -20,8 +23,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Lists the conformance tests a run would execute without touching a broker ({@code --list}, and the check that
- * {@code --only} selects something). The suite's own discovery does the work (one invocation per selected protocol
+ * Lists the conformance tests a run would execute without touching a broker or starting a client driver
+ * ({@code --list}, and the check that {@code --only} selects something). The suite's own discovery does the work (one invocation per selected protocol
  * version, the scenario and corpus factories, {@code mqtt.only}); this extension only stops each test before it
  * connects and publishes what it would have checked.
  *
@@ -65,8 +68,9 @@ public final class DryRunExtension implements ExecutionCondition, BeforeEachCall
     }
 
     /**
-     * An invocation of an {@link MqttTest}: published and ended before any client of it connects (the suite's own
-     * callbacks come after this one's). A test factory goes on: the dynamic tests it makes are listed one by one.
+     * An invocation of an {@link MqttTest} or a {@link ClientTest}: published and ended before any client of it
+     * connects or driver of it starts (the suites' own callbacks come after this one's). A test factory goes on: the
+     * dynamic tests it makes are listed one by one.
      */
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -74,14 +78,18 @@ public final class DryRunExtension implements ExecutionCondition, BeforeEachCall
             return;
         }
         Method m = context.getRequiredTestMethod();
-        if (!AnnotationSupport.isAnnotated(m, MqttTest.class)) {
+        boolean clientCase = AnnotationSupport.isAnnotated(m, ClientTest.class);
+        if (!clientCase && !AnnotationSupport.isAnnotated(m, MqttTest.class)) {
             return;
         }
         ProtocolVersion version = ProtocolVersion.fromLabel(
                 context.getDisplayName().substring(INVOCATION_PREFIX.length()));
         Statements s = m.getAnnotation(Statements.class);
+        List<String> declared = s == null ? List.of() : List.of(s.value());
+        Catalogue catalogue = RunContext.of(context).catalogue();
         publish(context, m.getDeclaringClass().getSimpleName() + "#" + m.getName() + " [" + version.label() + "]",
-                version, s == null ? List.of() : List.of(s.value()));
+                version, clientCase ? ClientVerdicts.clientStatements(catalogue, version.label(), declared)
+                        : catalogue.applicable(version.label(), declared));
         throw new TestAbortedException("dry run: listed, not run");
     }
 
@@ -94,14 +102,14 @@ public final class DryRunExtension implements ExecutionCondition, BeforeEachCall
             return;
         }
         if (invocationContext.getExecutable() instanceof HarnessExecutable body) {
-            publish(context, body.key(), body.version(), body.statements());
+            publish(context, body.key(), body.version(),
+                    RunContext.of(context).catalogue().applicable(body.version().label(), body.statements()));
         }
         invocation.skip();
     }
 
     private static void publish(ExtensionContext context, String key, ProtocolVersion version,
-                                List<String> declared) {
-        List<String> statements = RunContext.of(context).catalogue().applicable(version.label(), declared);
+                                List<String> statements) {
         context.publishReportEntry(Map.of(KEY, key, VERSION, version.label(),
                 STATEMENTS, statements.isEmpty() ? NONE : StatementIds.format(statements)));
     }

@@ -1,6 +1,7 @@
 package dev.mqttkit.conformance.cli;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.conformance.clientside.DriverCommand;
 import dev.mqttkit.conformance.expect.Expectations;
 import dev.mqttkit.conformance.target.Targets;
 import dev.mqttkit.contract.Setting;
@@ -39,6 +40,19 @@ final class UsageChecks {
         if (broker != null && image != null) {
             throw new InvalidUsage("both a broker URL (" + broker + ") and an image (" + image + ") are given; give "
                     + "--broker to test a running broker or --image to start one, not both");
+        }
+        String client = settings.given(Setting.CLIENT).orElse(null);
+        if (client != null) {
+            try {
+                DriverCommand.parse(client);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidUsage("--client: " + e.getMessage());
+            }
+        }
+        if (client != null && (broker != null || image != null)) {
+            throw new InvalidUsage("a client driver (" + client + ") and a broker (" + (broker != null ? broker
+                    : image) + ") are both given; give --client to test a client library, with the suite as its "
+                    + "broker, or --broker/--image to test a broker, not both");
         }
         if (broker != null) {
             try {

@@ -6,11 +6,8 @@ import dev.mqttkit.codec.MqttDecoder;
 import dev.mqttkit.codec.Violation;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.codec.packet.Publish;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,43 +122,20 @@ final class Connection {
     }
 
     private void readLoop(MqttDecoder decoder) {
-        byte[] buf = new byte[16384];
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        PacketStream stream = new PacketStream();
         try {
-            InputStream in = wire.in();
-            while (true) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    ended(closingByUs ? "connection closed by the client"
-                            : "connection closed by the broker" + wire.endDetail(), null);
-                    return;
-                }
-                ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
-                while (bytes.hasRemaining()) {
-                    int start = bytes.position();
-                    DecodeResult result = decoder.next(bytes);
-                    pending.write(buf, start, bytes.position() - start);
-                    if (result instanceof DecodeResult.Decoded d) {
-                        long at = System.nanoTime();
-                        List<String> violations = d.violations().stream().map(Violation::message).toList();
-                        transcript.in(conn, pending.toByteArray(), d.packet().summary(), violations);
-                        pending.reset();
-                        if (d.packet() instanceof Publish p) {
-                            listener.received(conn, p, at);
-                        }
-                        inbox.add(new Inbound.Received(d.packet(), violations, at));
-                    } else if (result instanceof DecodeResult.Malformed m) {
-                        pending.write(buf, bytes.position(), n - bytes.position());
-                        transcript.in(conn, pending.toByteArray(), "malformed packet from the broker",
-                                List.of(m.violation().message()));
-                        ended("the broker sent a malformed packet", m.violation().message());
-                        close();
-                        return;
-                    }
-                }
+            Optional<PacketStream.Unreadable> unreadable = stream.read(wire.in(), decoder, this::received);
+            if (unreadable.isEmpty()) {
+                ended(closingByUs ? "connection closed by the client"
+                        : "connection closed by the broker" + wire.endDetail(), null);
+                return;
             }
+            Violation v = unreadable.get().violation();
+            transcript.in(conn, unreadable.get().bytes(), "malformed packet from the broker", List.of(v.message()));
+            ended("the broker sent a malformed packet", v.message());
+            close();
         } catch (Wire.Violation v) {
-            transcript.in(conn, pending.toByteArray(), "the broker broke the WebSocket transport rules",
+            transcript.in(conn, stream.pending(), "the broker broke the WebSocket transport rules",
                     List.of(v.getMessage()));
             ended("the broker broke the WebSocket transport rules", v.getMessage());
             close();
@@ -170,6 +144,16 @@ final class Connection {
                     : "connection closed by the broker (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     null);
         }
+    }
+
+    private void received(DecodeResult.Decoded d, byte[] bytes) {
+        long at = System.nanoTime();
+        List<String> violations = d.violations().stream().map(Violation::message).toList();
+        transcript.in(conn, bytes, d.packet().summary(), violations);
+        if (d.packet() instanceof Publish p) {
+            listener.received(conn, p, at);
+        }
+        inbox.add(new Inbound.Received(d.packet(), violations, at));
     }
 
     private void ended(String reason, String malformed) {

@@ -12,17 +12,16 @@ import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Pingresp;
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.client.PacketMatcher;
+import dev.mqttkit.conformance.client.PacketStream;
 import dev.mqttkit.conformance.client.Timeouts;
 import dev.mqttkit.conformance.client.Transcript;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -243,35 +242,18 @@ public final class ClientLink implements AutoCloseable {
 
     private void readLoop() {
         MqttDecoder decoder = new MqttDecoder(DecoderOptions.server().asLenient());
-        byte[] buf = new byte[16384];
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
         try {
-            InputStream in = socket.getInputStream();
-            while (true) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    ended(closingByUs ? "connection closed by the scripted broker" : "the client closed the connection",
-                            null);
-                    return;
-                }
-                ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
-                while (bytes.hasRemaining()) {
-                    int start = bytes.position();
-                    DecodeResult result = decoder.next(bytes);
-                    pending.write(buf, start, bytes.position() - start);
-                    if (result instanceof DecodeResult.Decoded d) {
-                        received(d, pending.toByteArray());
-                        pending.reset();
-                    } else if (result instanceof DecodeResult.Malformed m) {
-                        pending.write(buf, bytes.position(), n - bytes.position());
-                        transcript.in(label, pending.toByteArray(), "malformed packet from the client",
-                                List.of(m.violation().message()));
-                        ended("the client sent a malformed packet", m.violation());
-                        close();
-                        return;
-                    }
-                }
+            Optional<PacketStream.Unreadable> unreadable = new PacketStream().read(socket.getInputStream(), decoder,
+                    this::received);
+            if (unreadable.isEmpty()) {
+                ended(closingByUs ? "connection closed by the scripted broker" : "the client closed the connection",
+                        null);
+                return;
             }
+            Violation v = unreadable.get().violation();
+            transcript.in(label, unreadable.get().bytes(), "malformed packet from the client", List.of(v.message()));
+            ended("the client sent a malformed packet", v);
+            close();
         } catch (IOException e) {
             ended(closingByUs ? "connection closed by the scripted broker"
                     : "the client's connection failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",

@@ -2,10 +2,9 @@ package dev.mqttkit.conformance.clientside;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.junit.Statements;
-import dev.mqttkit.conformance.junit.Versions;
+import dev.mqttkit.conformance.junit.SuiteExtension;
 import dev.mqttkit.contract.Setting;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -41,17 +39,8 @@ public final class ClientSuiteExtension implements TestTemplateInvocationContext
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        ClientRun run = ClientRun.of(context);
-        Method m = context.getRequiredTestMethod();
-        Optional<Versions> only = AnnotationSupport.findAnnotation(m, Versions.class)
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Versions.class));
-        List<TestTemplateInvocationContext> out = new ArrayList<>();
-        for (ProtocolVersion v : run.config().versions()) {
-            if (only.isEmpty() || Stream.of(only.get().value()).map(ProtocolVersion::fromLabel).anyMatch(v::equals)) {
-                out.add(invocation(v));
-            }
-        }
-        return out.stream();
+        return SuiteExtension.versionsOf(context, ClientRun.of(context).config()).stream()
+                .map(ClientSuiteExtension::invocation);
     }
 
     @Override

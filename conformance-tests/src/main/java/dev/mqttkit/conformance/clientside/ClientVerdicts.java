@@ -19,7 +19,7 @@ import org.opentest4j.TestAbortedException;
  * An exception that is no assertion is the suite's own error: the case is INCONCLUSIVE and the error is rethrown, so
  * the build shows it, instead of a FAIL pinned on the library.
  */
-final class ClientVerdicts {
+public final class ClientVerdicts {
     private ClientVerdicts() {
     }
 
@@ -89,7 +89,7 @@ final class ClientVerdicts {
      * statement with a rule for the server alone (3.1 names no reaction to a malformed packet, say), the client has
      * nothing to meet in that version. Ids the catalogue does not know (section references) are kept.
      */
-    static List<String> clientStatements(Catalogue catalogue, String version, List<String> declared) {
+    public static List<String> clientStatements(Catalogue catalogue, String version, List<String> declared) {
         return catalogue.applicable(version, declared).stream()
                 .filter(id -> catalogue.find(id).map(Statement::bindsClient).orElse(true)).toList();
     }

@@ -1,6 +1,7 @@
 package dev.mqttkit.conformance.junit;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
+import dev.mqttkit.conformance.SuiteConfig;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +39,23 @@ public final class SuiteExtension
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        RunContext run = RunContext.of(context);
-        Method m = context.getRequiredTestMethod();
-        Optional<Versions> only = AnnotationSupport.findAnnotation(m, Versions.class)
+        return versionsOf(context, RunContext.of(context).config()).stream().map(SuiteExtension::invocation);
+    }
+
+    /**
+     * The versions a test method runs in, on either side: those the run selects ({@code mqtt.versions}) that its
+     * {@link Versions}, or its class's, allows.
+     */
+    public static List<ProtocolVersion> versionsOf(ExtensionContext context, SuiteConfig config) {
+        Optional<Versions> only = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), Versions.class)
                 .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Versions.class));
-        List<TestTemplateInvocationContext> out = new ArrayList<>();
-        for (ProtocolVersion v : run.config().versions()) {
+        List<ProtocolVersion> out = new ArrayList<>();
+        for (ProtocolVersion v : config.versions()) {
             if (only.isEmpty() || Stream.of(only.get().value()).map(ProtocolVersion::fromLabel).anyMatch(v::equals)) {
-                out.add(invocation(v));
+                out.add(v);
             }
         }
-        return out.stream();
+        return out;
     }
 
     private static TestTemplateInvocationContext invocation(ProtocolVersion v) {

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
  * mid-flow) or stopped answering, or the machine was too busy to keep time. That the suite does not call such tests
  * inconclusive when it should not is what the calibration against the reference broker checks.
  */
-final class ExpectedVerdicts {
+public final class ExpectedVerdicts {
     private ExpectedVerdicts() {
     }
 
     /** What differs between the run and the file; empty when they agree. */
-    static List<String> differences(Expectations expected, List<SuiteRun.Result> results) {
+    public static List<String> differences(Expectations expected, List<SuiteRun.Result> results) {
         List<String> out = new ArrayList<>();
         Optional<String> culprit = results.stream().flatMap(r -> r.cascade().stream()).map(Cascade::culprit)
                 .findFirst();
@@ -64,7 +64,7 @@ final class ExpectedVerdicts {
     }
 
     /** The results as an expectations file, for a person to audit: every result but PASS by test, reason as found. */
-    static Expectations observed(String target, List<SuiteRun.Result> results) {
+    public static Expectations observed(String target, List<SuiteRun.Result> results) {
         List<Expectations.Entry> entries = new ArrayList<>();
         results.stream().flatMap(r -> r.cascade().stream()).findFirst()
                 .ifPresent(c -> entries.add(Expectations.Entry.ofCascade(c.culprit(), "TO AUDIT: " + c.evidence())));

@@ -22,19 +22,22 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the conformance suite through the JUnit Platform Launcher, as a broker author's build or the command line
- * would, and collects each test's verdict from the report entries it published.
+ * Runs the conformance suite, or the client suite, through the JUnit Platform Launcher, as a broker's or client
+ * library's build or the command line would, and collects each test's verdict from the report entries it published.
  */
-final class SuiteRun {
+public final class SuiteRun {
 
-    /** One finished conformance test: its stable key, the statements it checked in its version, and the verdict. */
-    record Result(String key, List<String> statements, String version, Verdict verdict, String reason,
-                  Optional<Cascade> cascade) {
+    /**
+     * One finished conformance test: its stable key, the statements it checked in its version, the verdict and why,
+     * the cascade it belongs to, and what it observed.
+     */
+    public record Result(String key, List<String> statements, String version, Verdict verdict, String reason,
+                         Optional<Cascade> cascade, String observed) {
         /**
          * A timing test that could not check anything because the machine running the suite was too busy to keep
          * time: an honest outcome on a loaded machine, and never a verdict about the broker.
          */
-        boolean tooBusy() {
+        public boolean tooBusy() {
             return verdict == Verdict.INCONCLUSIVE && reason != null && reason.contains("too busy");
         }
 
@@ -47,16 +50,24 @@ final class SuiteRun {
     private SuiteRun() {
     }
 
-    /** Runs the suite with the report listener active: the run's pages land in the report folder. */
+    /** Runs the broker suite with the report listener active: the run's pages land in the report folder. */
     static List<Result> run(Map<String, String> config) {
         return run(config, true);
     }
 
-    /**
-     * @param report whether listeners registered through {@code META-INF/services} (the HTML report) see the run;
-     *               calibration runs against deliberately faulty brokers are not worth a page each
-     */
+    /** Runs the broker suite the way {@link SuiteExecution} says. */
     static List<Result> run(Map<String, String> config, boolean report) {
+        return run(SuiteExecution.TESTS, SuiteExecution.PARALLELISM, config, report);
+    }
+
+    /**
+     * @param testPackage the suite: {@link SuiteExecution#TESTS} or the client suite's package
+     * @param parallelism tests at the same time unless {@code config} says otherwise
+     * @param report      whether listeners registered through {@code META-INF/services} (the HTML report) see the
+     *                    run; calibration runs against deliberately faulty targets are not worth a page each
+     */
+    public static List<Result> run(String testPackage, String parallelism, Map<String, String> config,
+                                   boolean report) {
         Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
         List<Result> results = Collections.synchronizedList(new ArrayList<>());
         TestExecutionListener listener = new TestExecutionListener() {
@@ -75,15 +86,16 @@ final class SuiteRun {
                 String statements = e.getOrDefault(EntryKey.STATEMENTS.key(), "");
                 results.add(new Result(e.get(EntryKey.TEST_KEY.key()), StatementIds.parse(List.of(statements)),
                         e.get(EntryKey.VERSION.key()), Verdict.parse(e.get(EntryKey.VERDICT.key())).orElseThrow(),
-                        e.get(EntryKey.REASON.key()), Cascade.parse(e.get(EntryKey.CASCADE.key()))));
+                        e.get(EntryKey.REASON.key()), Cascade.parse(e.get(EntryKey.CASCADE.key())),
+                        e.get(EntryKey.OBSERVED.key())));
             }
         };
         Map<String, String> params = new HashMap<>(config);
-        SuiteExecution.configuration(Integer.parseInt(SuiteExecution.PARALLELISM)).forEach(params::putIfAbsent);
+        SuiteExecution.configuration(Integer.parseInt(parallelism)).forEach(params::putIfAbsent);
         LauncherConfig launcherConfig = LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(report).build();
         LauncherFactory.create(launcherConfig).execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage(SuiteExecution.TESTS))
+                .selectors(DiscoverySelectors.selectPackage(testPackage))
                 .configurationParameters(params).build(), listener);
         return List.copyOf(results);
     }

@@ -35,4 +35,17 @@ class ListOptionTests {
                 "  KeepAliveTests#answersEveryPingreqWithPingresp [3.1.1]  MQTT-3.12.4-1",
                 "1 test in all; nothing was connected to");
     }
+
+    @Test
+    void listsTheClientCasesWithoutStartingTheDriver(@TempDir Path dir) {
+        Path started = dir.resolve("started");
+        CliRun run = CliRun.of("--list", "--client", "touch " + started, "--version", "3.1.1");
+
+        assertThat(run.code()).as(run.both()).isZero();
+        assertThat(run.out().lines()).as(run.both()).anyMatch(l -> l.matches(
+                "  DisconnectTests#closesTheConnectionAfterDisconnectAndSendsNothingMore \\[3\\.1\\.1] +"
+                        + "MQTT-3\\.14\\.4-1 MQTT-3\\.14\\.4-2"));
+        assertThat(run.out()).doesNotContain("scenario:", "KeepAliveTests#answersEveryPingreqWithPingresp");
+        assertThat(started).as("a file the driver command would have made").doesNotExist();
+    }
 }

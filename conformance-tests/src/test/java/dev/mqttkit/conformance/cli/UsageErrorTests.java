@@ -52,6 +52,10 @@ class UsageErrorTests {
                         "cannot read the expectations file", "none.json"),
                 Arguments.of("broker and image", List.of("--image", "eclipse-mosquitto:2"),
                         "not both", "--image"),
+                Arguments.of("client and broker", List.of("--client", "node driver.mjs"), "not both",
+                        "--client to test a client library"),
+                Arguments.of("client command with an open quote", List.of("--client", "node 'driver.mjs"),
+                        "--client: ", "unterminated"),
                 Arguments.of("unknown option", List.of("--no-such-option"), "Unknown option: '--no-such-option'",
                         "see --help"));
     }

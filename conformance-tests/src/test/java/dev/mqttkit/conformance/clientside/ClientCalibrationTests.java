@@ -2,6 +2,7 @@ package dev.mqttkit.conformance.clientside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mqttkit.conformance.calibration.SuiteRun;
 import dev.mqttkit.contract.Catalogue;
 import dev.mqttkit.contract.Level;
 import dev.mqttkit.contract.Verdict;
@@ -20,7 +21,7 @@ class ClientCalibrationTests {
 
     @Test
     void everyCasePassesAClientThatKeepsEveryRule() throws Exception {
-        List<ClientSuiteRun.Result> results = ClientSuiteRun.run(Map.of(
+        List<SuiteRun.Result> results = ClientSuiteRun.run(Map.of(
                 "mqtt.client", ClientSuiteRun.faultyDriver(DriverFault.NONE),
                 "mqtt.target.name", "calibration-client-none"), false);
         assertThat(results).as("client cases against the driver without a fault").hasSizeGreaterThan(40)
@@ -29,14 +30,14 @@ class ClientCalibrationTests {
                         + " (the driver reads 3.1 by 3.1's rules)");
     }
 
-    private static boolean leftOpenBy31(ClientSuiteRun.Result r) {
+    private static boolean leftOpenBy31(SuiteRun.Result r) {
         return r.verdict() == Verdict.WARN && "3.1".equals(r.version()) && r.reason().contains("leaves this open");
     }
 
     @ParameterizedTest
     @EnumSource(value = DriverFault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void eachFaultFailsACaseOfItsStatement(DriverFault fault) throws Exception {
-        List<ClientSuiteRun.Result> results = ClientSuiteRun.run(Map.of(
+        List<SuiteRun.Result> results = ClientSuiteRun.run(Map.of(
                 "mqtt.client", ClientSuiteRun.faultyDriver(fault),
                 "mqtt.only", fault.statement(), "mqtt.versions", "3.1.1",
                 "mqtt.target.name", "calibration-client"), false);

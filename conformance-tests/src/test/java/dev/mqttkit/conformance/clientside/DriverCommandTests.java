@@ -26,18 +26,6 @@ class DriverCommandTests {
     }
 
     @Test
-    void theCommandLinesRequestRunsTheClientCasesWithTheDriverAndRefusesABrokenCommand() {
-        var request = ClientSuiteExecution.request("node d.mjs", java.util.Map.of("mqtt.versions", "3.1.1"), 4);
-        assertThat(request.getConfigurationParameters().get("mqtt.client")).contains("node d.mjs");
-        assertThat(request.getConfigurationParameters().get("mqtt.versions")).contains("3.1.1");
-        assertThat(request.getSelectorsByType(org.junit.platform.engine.discovery.PackageSelector.class))
-                .extracting(org.junit.platform.engine.discovery.PackageSelector::getPackageName)
-                .containsExactly(ClientSuiteExecution.TESTS);
-        assertThatThrownBy(() -> ClientSuiteExecution.request("'", java.util.Map.of(), 4))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void appendsTheOptionsOfTheContractInTheirDocumentedSpelling() {
         DriverOptions o = DriverOptions.of("tcp://127.0.0.1:1", "id", "p", ProtocolVersion.MQTT_3_1)
                 .qos(Qos.EXACTLY_ONCE).keepAlive(5).cleanSession(false)
