@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
             "1:a MUST statement failed that the expectations file does not list, or, with --strict-expectations, a "
                     + "deviation it lists no longer happens",
             "2:invalid command line or setting; nothing was started",
-            "3:the broker could not be tested: nothing answered, it accepted no CONNECT, or it did not start"
-                    + " (a client library: its driver never connected)"})
+            "3:the broker could not be tested: nothing answered, it accepted no CONNECT, or it did not start; or no "
+                    + "test could check anything (a client library's driver that never starts)"})
 public final class ConformanceCli implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "URL", description = "tcp://HOST[:PORT], ssl://HOST[:PORT], "

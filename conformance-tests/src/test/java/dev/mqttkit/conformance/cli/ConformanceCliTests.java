@@ -152,6 +152,15 @@ class ConformanceCliTests {
         assertThat(Files.readString(merged.resolve("index.html"))).contains("href=\"a/index.html\"");
     }
 
+    @Test
+    void aClientDriverThatNeverStartsEndsTheRunWithExitThree(@TempDir Path dir) {
+        CliRun run = CliRun.of("--client", dir.resolve("no-such-driver").toString(), "--only", "MQTT-3.14.4-1",
+                "--report", dir.resolve("reports").toString());
+
+        assertThat(run.code()).as(run.both()).isEqualTo(ExitStatus.UNREACHABLE);
+        assertThat(run.out()).contains("nothing could be checked", "the client driver could not be started");
+    }
+
     /** Exit 3, the reason said once (by the report, on stderr), and no test's output anywhere. */
     private static void assertUnreachable(CliRun run, String reason) {
         assertThat(run.code()).as(run.both()).isEqualTo(ExitStatus.UNREACHABLE);
