@@ -93,8 +93,8 @@ public final class JmhTable {
             for (String n : List.of("10", "10000", "100000")) {
                 double[] tree = score("matchPublish subscriptions=" + n);
                 b.append(String.format(Locale.ROOT, "| %,d | ", Integer.parseInt(n))).append(ops(tree)).append(" | ")
-                        .append(ratio(tree, few)).append(" | ").append(ops(score("matchPublishByScan subscriptions=" + n)))
-                        .append(" |\n");
+                        .append(ratio(tree, few)).append(" | ")
+                        .append(ops(score("matchPublishByScan subscriptions=" + n))).append(" |\n");
             }
         }
         b.append("\nTargets (on the mean; best iteration in parentheses):\n");

@@ -106,7 +106,8 @@ final class NettyPeer {
         }
         channel.finishAndReleaseAll();
         if (out.size() != workload.packetCount()) {
-            throw new IllegalStateException("Netty decoded " + out.size() + " of " + workload.packetCount() + " packets");
+            throw new IllegalStateException("Netty decoded " + out.size() + " of " + workload.packetCount()
+                    + " packets");
         }
         return out;
     }

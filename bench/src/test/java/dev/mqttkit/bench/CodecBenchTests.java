@@ -159,7 +159,8 @@ class CodecBenchTests {
         String type = m.fixedHeader().messageType().name();
         if (m instanceof MqttPublishMessage pub) {
             byte[] payload = ByteBufUtil.getBytes(pub.payload());
-            return type + " q" + pub.fixedHeader().qosLevel().value() + " m" + Math.max(0, pub.variableHeader().packetId())
+            return type + " q" + pub.fixedHeader().qosLevel().value()
+                    + " m" + Math.max(0, pub.variableHeader().packetId())
                     + " " + pub.variableHeader().topicName() + " " + Arrays.hashCode(payload) + "/" + payload.length;
         } else if (m instanceof MqttSubscribeMessage sub) {
             return type + " m" + sub.variableHeader().messageId() + " " + sub.payload().topicSubscriptions().stream()

@@ -73,7 +73,8 @@ public final class MqttEncoder {
     /** Writes {@code value} as a minimal Remaining Length (MQTT 3.1.1 section 2.2.3). */
     public static void writeRemainingLength(int value, ByteBuffer out) {
         if (value < 0 || value > MAX_REMAINING_LENGTH) {
-            throw new IllegalArgumentException("Remaining Length must be 0.." + MAX_REMAINING_LENGTH + " but was " + value);
+            throw new IllegalArgumentException("Remaining Length must be 0.." + MAX_REMAINING_LENGTH + " but was "
+                    + value);
         }
         do {
             int digit = value & FixedHeader.LENGTH_DIGIT_MASK;
@@ -90,7 +91,8 @@ public final class MqttEncoder {
         long n = codec.remainingLength(p);
         if (n > MAX_REMAINING_LENGTH) {
             throw new MalformedPacketException(Violation.of(Rule.PACKET_TOO_LARGE, version, -1,
-                    p.type() + " needs Remaining Length " + n + ", above the protocol maximum " + MAX_REMAINING_LENGTH));
+                    p.type() + " needs Remaining Length " + n + ", above the protocol maximum "
+                    + MAX_REMAINING_LENGTH));
         }
         return (int) n;
     }

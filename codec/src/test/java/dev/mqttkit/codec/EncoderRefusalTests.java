@@ -140,7 +140,8 @@ class EncoderRefusalTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("decoderChecksToo")
-    void strictDecoderRefusesTheUncheckedBytesWithTheSameRule(Case c) {        byte[] written = MqttEncoder.unchecked(c.version()).encode(c.packet());
+    void strictDecoderRefusesTheUncheckedBytesWithTheSameRule(Case c) {
+        byte[] written = MqttEncoder.unchecked(c.version()).encode(c.packet());
         DecoderOptions options = c.packet() instanceof Connect ? DecoderOptions.server()
                 : DecoderOptions.client(c.version());
 

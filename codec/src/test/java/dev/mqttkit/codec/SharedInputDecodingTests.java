@@ -66,13 +66,14 @@ class SharedInputDecodingTests {
 
     @Test
     void anyMutatedStreamDecodesLenientlyAndStrictlyAsWhenCopying() {
-        qt().withExamples(300).forAll(MqttGen.mutatedStreams(), MqttGen.strictOptions()).checkAssert((bytes, strict) -> {
-            for (DecoderOptions options : List.of(strict, strict.asLenient())) {
-                int[] whole = {0, bytes.length};
-                assertThat(decodeFreshChunks(options.sharingInput(), bytes, whole))
-                        .isEqualTo(decodeFreshChunks(options, bytes, whole));
-            }
-        });
+        qt().withExamples(300).forAll(MqttGen.mutatedStreams(), MqttGen.strictOptions())
+                .checkAssert((bytes, strict) -> {
+                    for (DecoderOptions options : List.of(strict, strict.asLenient())) {
+                        int[] whole = {0, bytes.length};
+                        assertThat(decodeFreshChunks(options.sharingInput(), bytes, whole))
+                                .isEqualTo(decodeFreshChunks(options, bytes, whole));
+                    }
+                });
     }
 
     @Test

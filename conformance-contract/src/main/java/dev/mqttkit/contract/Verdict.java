@@ -42,7 +42,9 @@ public enum Verdict {
         return a.ordinal() <= b.ordinal() ? a : b;
     }
 
-    /** Parses a published verdict; anything else (and UNTESTED, which no test can be) is ignored rather than trusted. */
+    /**
+     * Parses a published verdict; anything else (and UNTESTED, which no test can be) is ignored rather than trusted.
+     */
     public static Optional<Verdict> parse(String text) {
         if (text == null) {
             return Optional.empty();

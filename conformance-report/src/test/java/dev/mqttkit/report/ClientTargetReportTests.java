@@ -32,7 +32,8 @@ class ClientTargetReportTests {
         assertThat(statement(run, "MQTT-2.3.1-2").observable()).as("binds the client: seen by a scripted broker")
                 .isTrue();
         assertThat(new ResultsJson().read(dir.resolve("fake-client/results.json")).target().kind())
-                .as("the kind read back from results.json, for the all-targets page").isEqualTo(TargetFacts.Kind.CLIENT);
+                .as("the kind read back from results.json, for the all-targets page")
+                .isEqualTo(TargetFacts.Kind.CLIENT);
     }
 
     private static StatementResult statement(TargetRun run, String id) {

@@ -41,7 +41,8 @@ public final class LoadGen {
         if (scenario.equals("idle")) {
             int count = Integer.parseInt(a.getOrDefault("clients", "10000"));
             IdleConnections.Result r = IdleConnections.run(host, port, count, pid, timeout);
-            System.out.printf(Locale.ROOT, "| %s | %,d idle connections | %,d held | %,d KiB | %,d KiB | %.1f KiB | %.1f s |%n",
+            System.out.printf(Locale.ROOT,
+                    "| %s | %,d idle connections | %,d held | %,d KiB | %,d KiB | %.1f KiB | %.1f s |%n",
                     label, r.wanted(), r.held(), r.rssBeforeKiB(), r.rssAfterKiB(),
                     (r.rssAfterKiB() - r.rssBeforeKiB()) / (double) Math.max(1, r.held()), r.seconds());
             failure = r.failure();

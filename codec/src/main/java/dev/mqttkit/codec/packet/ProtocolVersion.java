@@ -33,7 +33,9 @@ public enum ProtocolVersion {
         return label;
     }
 
-    /** Parses {@code 3.1} or {@code 3.1.1} (also {@code mqttv31}, {@code mqttv311}, as mosquitto's tools spell them). */
+    /**
+     * Parses {@code 3.1} or {@code 3.1.1} (also {@code mqttv31}, {@code mqttv311}, as mosquitto's tools spell them).
+     */
     public static ProtocolVersion fromLabel(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         switch (t) {
@@ -42,7 +44,8 @@ public enum ProtocolVersion {
             case "3.1.1", "311", "mqttv311", "mqtt":
                 return MQTT_3_1_1;
             default:
-                throw new IllegalArgumentException("unknown MQTT protocol version '" + text + "' (expected 3.1 or 3.1.1)");
+                throw new IllegalArgumentException("unknown MQTT protocol version '" + text
+                        + "' (expected 3.1 or 3.1.1)");
         }
     }
 

@@ -9,7 +9,7 @@ public record Will(String topic, Payload message, Qos qos, boolean retain) {
     }
 
     String summary() {
-        return "w(q" + qos.value() + ", r" + Checks.flag(retain) + ", " + Checks.quote(topic) + ", ... (" + message.size()
-                + " bytes))";
+        return "w(q" + qos.value() + ", r" + Checks.flag(retain) + ", " + Checks.quote(topic)
+                + ", ... (" + message.size() + " bytes))";
     }
 }

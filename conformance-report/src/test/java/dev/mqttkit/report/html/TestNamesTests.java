@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestNamesTests {
 
+    // layout: off
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             ConnectTests › closesConnectionOnSecondConnect(ScriptedClient) › MQTT 3.1 | closesConnectionOnSecondConnect
@@ -25,6 +26,7 @@ class TestNamesTests {
             ConnectTests › closesConnectionOnSecondConnect(ScriptedClient) › MQTT 3.1 | ConnectTests › closesConnectionOnSecondConnect › MQTT 3.1
             ScenarioTests › scenarios(RunContext) › keep (this) text | ScenarioTests › scenarios › keep (this) text
             """)
+    // layout: on
     void readableNameDropsOnlyJavaParameterLists(String displayPath, String expected) {
         assertThat(TestNames.readableName(displayPath)).isEqualTo(expected);
     }

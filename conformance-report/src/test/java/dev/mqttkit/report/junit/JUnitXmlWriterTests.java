@@ -169,6 +169,7 @@ class JUnitXmlWriterTests {
                 .isEqualTo("bad byte \uFFFD and escape \uFFFD[31m");
     }
 
+    // layout: off
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             ConnectTests#closesConnectionOnSecondConnect [3.1.1] | -           | ConnectTests | closesConnectionOnSecondConnect [3.1.1]
@@ -178,6 +179,7 @@ class JUnitXmlWriterTests {
             -  | SubscribeTests › acksEvery(Harness) › MQTT 3.1 | SubscribeTests | acksEvery › MQTT 3.1
             -  | BrokenSetupChecks                                       | BrokenSetupChecks | BrokenSetupChecks
             """)
+    // layout: on
     void classAndNameComeFromTheTestKeyElseFromTheDisplayPath(String key, String displayPath, String className,
                                                               String name) {
         TestOutcome t = new TestOutcome("id", key, "t-1", displayPath == null ? key : displayPath, "3.1.1",

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the conformance suite against a broker, or the client suite against a client library's driver, without Maven,
- * writes the same report as a Maven run, and exits with a code a CI job can act on ({@link ExitStatus}). Every option is checked before anything starts; options become the
- * suite's settings ({@link Setting}), which the suite itself interprets.
+ * writes the same report as a Maven run, and exits with a code a CI job can act on ({@link ExitStatus}). Every option
+ * is checked before anything starts; options become the suite's settings ({@link Setting}), which the suite itself
+ * interprets.
  */
 @Command(name = "mqttkit-conformance", sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = ToolVersion.class,

@@ -24,9 +24,9 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Lists the conformance tests a run would execute without touching a broker or starting a client driver
- * ({@code --list}, and the check that {@code --only} selects something). The suite's own discovery does the work (one invocation per selected protocol
- * version, the scenario and corpus factories, {@code mqtt.only}); this extension only stops each test before it
- * connects and publishes what it would have checked.
+ * ({@code --list}, and the check that {@code --only} selects something). The suite's own discovery does the work (one
+ * invocation per selected protocol version, the scenario and corpus factories, {@code mqtt.only}); this extension only
+ * stops each test before it connects and publishes what it would have checked.
  *
  * <p>Registered through {@code META-INF/services} and active only in a launch that sets {@value #ENABLED}: the
  * command line turns on auto-detection for this class alone in its dry runs, and switches the suite's own

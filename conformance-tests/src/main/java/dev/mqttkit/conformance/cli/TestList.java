@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code --list} prints: per protocol version, each test's key (the name an expectations file uses, sorted) and the
- * statements it checks in that version.
+ * What {@code --list} prints: per protocol version, each test's key (the name an expectations file uses, sorted) and
+ * the statements it checks in that version.
  */
 final class TestList {
     private TestList() {

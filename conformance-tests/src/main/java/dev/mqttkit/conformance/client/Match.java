@@ -7,7 +7,6 @@ import dev.mqttkit.codec.packet.Puback;
 import dev.mqttkit.codec.packet.Pubcomp;
 import dev.mqttkit.codec.packet.Pubrec;
 import dev.mqttkit.codec.packet.Pubrel;
-import dev.mqttkit.codec.packet.Publish;
 import dev.mqttkit.codec.packet.Suback;
 import dev.mqttkit.codec.packet.Unsuback;
 import java.util.List;

@@ -50,7 +50,10 @@ public final class Conversation {
         return this;
     }
 
-    /** From now on the client's PUBREC packets (for the broker's QoS 2 messages) get no PUBREL unless the case sends one. */
+    /**
+     * From now on the client's PUBREC packets (for the broker's QoS 2 messages) get no PUBREL unless the case sends
+     * one.
+     */
     public Conversation holdingReleases() {
         release = false;
         return this;
@@ -117,7 +120,10 @@ public final class Conversation {
         }
     }
 
-    /** Takes the client's packets (answering them) until it sent {@code n} PUBLISH packets on topics below {@code topicPrefix}; returns those, in order. */
+    /**
+     * Takes the client's packets (answering them) until it sent {@code n} PUBLISH packets on topics below
+     * {@code topicPrefix}; returns those, in order.
+     */
     public List<Publish> publishesBelow(String topicPrefix, int n) {
         List<Publish> out = new ArrayList<>();
         while (out.size() < n) {

@@ -30,7 +30,8 @@ public record DriverCommand(String text, List<String> words) {
                 } else {
                     w.append(c);
                 }
-            } else if (c == '\\' && i + 1 < text.length() && (quote == 0 || "\"\\$`".indexOf(text.charAt(i + 1)) >= 0)) {
+            } else if (c == '\\' && i + 1 < text.length()
+                    && (quote == 0 || "\"\\$`".indexOf(text.charAt(i + 1)) >= 0)) {
                 w.append(text.charAt(++i));
                 inWord = true;
             } else if (quote == '"') {
@@ -54,7 +55,8 @@ public record DriverCommand(String text, List<String> words) {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("unterminated " + quote + " quote in the client driver command: " + text);
+            throw new IllegalArgumentException("unterminated " + quote + " quote in the client driver command: "
+                    + text);
         }
         if (inWord) {
             words.add(w.toString());

@@ -87,7 +87,8 @@ public record DriverOptions(String url, String clientId, String prefix, Qos qos,
                 "--clean-session", Boolean.toString(cleanSession), "--protocol", version.label()));
         if (will != null) {
             a.addAll(List.of("--will-topic", will.topic(), "--will-message", will.message(),
-                    "--will-qos", Integer.toString(will.qos().value()), "--will-retain", Boolean.toString(will.retain())));
+                    "--will-qos", Integer.toString(will.qos().value()),
+                    "--will-retain", Boolean.toString(will.retain())));
         }
         if (userName != null) {
             a.addAll(List.of("--username", userName));

@@ -46,8 +46,8 @@ class ConnectTests {
     @Statements({"MQTT-3.1.2-9", "MQTT-3.1.2-14", "MQTT-3.1.3-1", "MQTT-3.1.3-10"})
     void sendsTheWillItWasGiven(ClientHarness h) {
         DriverOptions base = h.options();
-        DriverOptions o = base.will(new DriverOptions.WillOption(base.prefix() + "/will", "gone \u00fc", Qos.AT_LEAST_ONCE,
-                true));
+        DriverOptions o = base.will(new DriverOptions.WillOption(base.prefix() + "/will", "gone \u00fc",
+                Qos.AT_LEAST_ONCE, true));
         h.start(o);
         Will expected = new Will(o.will().topic(), Payload.utf8(o.will().message()), Qos.AT_LEAST_ONCE, true);
         h.firstConnection().expect(ClientMatch.connect(o).and("will " + expected, c -> expected.equals(c.will())));

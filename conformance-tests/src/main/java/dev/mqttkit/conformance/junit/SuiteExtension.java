@@ -2,7 +2,6 @@ package dev.mqttkit.conformance.junit;
 
 import dev.mqttkit.codec.packet.ProtocolVersion;
 import dev.mqttkit.conformance.SuiteConfig;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

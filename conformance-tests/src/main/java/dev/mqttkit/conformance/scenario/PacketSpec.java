@@ -61,8 +61,9 @@ record PacketSpec(String type, Map<String, String> fields, List<String> topics, 
         String type = tokens.get(0);
         Set<String> allowed = FIELDS.get(type);
         if (allowed == null || !(sending ? SENDABLE : RECEIVABLE).contains(type)) {
-            throw new IllegalArgumentException("'" + type + "' is no packet a client can " + (sending ? "send" : "expect")
-                    + " (known: " + (sending ? SENDABLE : RECEIVABLE).stream().sorted().toList() + ")");
+            throw new IllegalArgumentException("'" + type + "' is no packet a client can "
+                    + (sending ? "send" : "expect") + " (known: "
+                    + (sending ? SENDABLE : RECEIVABLE).stream().sorted().toList() + ")");
         }
         // In the order written, so that descriptions read like the script and are the same in every run.
         Map<String, String> fields = new LinkedHashMap<>();
@@ -98,7 +99,8 @@ record PacketSpec(String type, Map<String, String> fields, List<String> topics, 
         require(!WITH_TOPICS.contains(type) || type.equals("PUBLISH") || !topics.isEmpty(), type + " needs a filter");
         require(!fields.containsKey("m") || !type.equals("PUBLISH") || !"0".equals(fields.get("q"))
                 || !sending, "a QoS 0 PUBLISH has no packet id");
-        return new PacketSpec(type, Collections.unmodifiableMap(fields), List.copyOf(topics), List.copyOf(qosAfter), payload);
+        return new PacketSpec(type, Collections.unmodifiableMap(fields), List.copyOf(topics), List.copyOf(qosAfter),
+                payload);
     }
 
     /** The variables this spec uses, e.g. {@code $id}. */

@@ -13,7 +13,9 @@ import dev.mqttkit.conformance.junit.Statements;
 import dev.mqttkit.conformance.junit.Versions;
 import java.util.Optional;
 
-/** Topic names, filters and matching (MQTT 3.1.1 sections 4.7 and 1.5.3); bad topics in {@link PacketViolationTests}. */
+/**
+ * Topic names, filters and matching (MQTT 3.1.1 sections 4.7 and 1.5.3); bad topics in {@link PacketViolationTests}.
+ */
 @ConformanceTest
 class TopicTests {
 

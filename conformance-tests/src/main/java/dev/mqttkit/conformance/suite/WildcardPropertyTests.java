@@ -41,7 +41,8 @@ class WildcardPropertyTests {
      * One example's subscriber, kept connected until the end, and the topics it may get: a topic published twice, or
      * matching two of its filters, may come more than once (section 3.3.5 allows a copy per subscription).
      */
-    private record Watched(ScriptedClient sub, TopicGen.Example example, Set<String> filters, Set<String> expected) {
+    private record Watched(ScriptedClient sub, WildcardExamples.Example example, Set<String> filters,
+                           Set<String> expected) {
     }
 
     @MqttTest
@@ -59,7 +60,7 @@ class WildcardPropertyTests {
         FlowViolation[] broken = {null};
         try {
             qt().withExamples(EXAMPLES).withShrinkCycles(40).withFixedSeed(seed)
-                    .forAll(TopicGen.examples(dollar))
+                    .forAll(WildcardExamples.examples(dollar))
                     .checkAssert(example -> {
                         if (broken[0] != null) {
                             return;
@@ -99,13 +100,13 @@ class WildcardPropertyTests {
     }
 
     /** Subscribes and publishes one example and waits for every expected topic; the subscriber stays connected. */
-    private static Watched check(Harness mqtt, ScriptedClient pub, TopicGen.Example example, String root) {
+    private static Watched check(Harness mqtt, ScriptedClient pub, WildcardExamples.Example example, String root) {
         ScriptedClient sub = mqtt.client("sub").ignoringTopicsOutside(root, "$" + root);
         sub.connect();
         Set<String> expected = new TreeSet<>();
         Set<String> filters = new TreeSet<>();
         for (String f : example.filters()) {
-            String filter = TopicGen.resolve(f, root);
+            String filter = WildcardExamples.resolve(f, root);
             filters.add(filter);
             int granted = sub.subscribe(filter, Qos.AT_MOST_ONCE);
             if (granted != 0) {
@@ -113,7 +114,7 @@ class WildcardPropertyTests {
             }
         }
         for (String t : example.topics()) {
-            String topic = TopicGen.resolve(t, root);
+            String topic = WildcardExamples.resolve(t, root);
             pub.publish(topic, "p", Qos.AT_LEAST_ONCE, false);
             if (filters.stream().anyMatch(f -> Topics.matches(f, topic))) {
                 expected.add(topic);

@@ -71,7 +71,8 @@ public final class EmbeddedTarget implements Target {
 
     @Override
     public String description() {
-        return "embedded reference broker at " + (endpoint.webSocket() ? endpoint.url() : "127.0.0.1:" + endpoint.port());
+        return "embedded reference broker at " + (endpoint.webSocket() ? endpoint.url() : "127.0.0.1:"
+                + endpoint.port());
     }
 
     @Override

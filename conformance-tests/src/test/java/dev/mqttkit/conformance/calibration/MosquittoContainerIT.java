@@ -13,9 +13,9 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The whole suite against mosquitto in a container started through the container target
- * ({@code mqtt.broker.image}), compared with the same audited expectations as the direct run. Skipped without a container engine;
- * on these machines the image is built without a registry by {@code src/test/docker/build-mosquitto-image.sh}.
+ * The whole suite against mosquitto in a container started through the container target ({@code mqtt.broker.image}),
+ * compared with the same audited expectations as the direct run. Skipped without a container engine; on these machines
+ * the image is built without a registry by {@code src/test/docker/build-mosquitto-image.sh}.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class MosquittoContainerIT {

@@ -132,7 +132,8 @@ public final class PeerBroker implements AutoCloseable {
                     continue;
                 }
                 throw new IOException(kind + " did not become ready within " + READY_TIMEOUT.toSeconds() + " s ("
-                        + (notReady instanceof ExecutionException e ? e.getCause().getMessage() : notReady) + "); last output:\n"
+                        + (notReady instanceof ExecutionException e ? e.getCause().getMessage() : notReady)
+                        + "); last output:\n"
                         + output, notReady);
             }
         }
@@ -193,7 +194,8 @@ public final class PeerBroker implements AutoCloseable {
             return Path.of(configured).toAbsolutePath();
         }
         Path fromModule = Path.of("src/test/peers");
-        return (Files.isDirectory(fromModule) ? fromModule : Path.of("conformance-tests/src/test/peers")).toAbsolutePath();
+        return (Files.isDirectory(fromModule) ? fromModule : Path.of("conformance-tests/src/test/peers"))
+                .toAbsolutePath();
     }
 
     /** What a broker said when it became ready. */
@@ -217,7 +219,7 @@ public final class PeerBroker implements AutoCloseable {
         private static Launch moquette(Path peers, Path workDir) throws IOException {
             int[] ports = freePorts(2);
             Files.createDirectories(workDir.resolve("config"));
-            // telemetry_enabled: Moquette otherwise reports to its authors' server at start; nothing leaves this machine.
+            // telemetry_enabled false: else Moquette reports to its authors' server at start; nothing leaves here.
             Files.writeString(workDir.resolve("config/moquette.conf"), String.join("\n",
                     "host 127.0.0.1", "port " + ports[0], "websocket_port " + ports[1], "allow_anonymous true",
                     "persistence_enabled false", "data_path " + workDir.resolve("moquette-data"),
@@ -232,7 +234,7 @@ public final class PeerBroker implements AutoCloseable {
         private static Launch mosquitto(Path workDir) throws IOException {
             int port = freePorts(1)[0];
             Path conf = workDir.resolve("mosquitto.conf");
-            // stderr, not stdout: mosquitto buffers stdout in a pipe, and the ready line must arrive when it is printed.
+            // stderr, not stdout: mosquitto buffers stdout in a pipe, and the ready line must come when printed.
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
                     + "log_dest stderr\n");
             return new Launch(new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()),
@@ -249,12 +251,16 @@ public final class PeerBroker implements AutoCloseable {
                 return Optional.of(new Ready(port, webSocketPort, m.group(1)));
             }
             return Optional.of(new Ready(Integer.parseInt(m.group(2)),
-                    m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(3))), m.group(1)));
+                    m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(3))),
+                    m.group(1)));
         }
     }
 
-    /** Copies the broker's output into its log file, completing {@code ready} at the ready line or failing it at exit. */
-    private static Thread copyOutput(Kind kind, Process process, Path log, Launch launch, CompletableFuture<Ready> ready)
+    /**
+     * Copies the broker's output into its log file, completing {@code ready} at the ready line or failing it at exit.
+     */
+    private static Thread copyOutput(Kind kind, Process process, Path log, Launch launch,
+                                     CompletableFuture<Ready> ready)
             throws IOException {
         Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
         Thread copier = new Thread(() -> {
@@ -346,7 +352,8 @@ public final class PeerBroker implements AutoCloseable {
         try {
             String cp = Files.readString(classpathFile(peers)).trim();
             boolean complete = !cp.isEmpty()
-                    && List.of(cp.split(java.io.File.pathSeparator)).stream().allMatch(p -> Files.isRegularFile(Path.of(p)));
+                    && List.of(cp.split(java.io.File.pathSeparator)).stream()
+                            .allMatch(p -> Files.isRegularFile(Path.of(p)));
             return complete ? Optional.of(cp) : Optional.empty();
         } catch (IOException notResolved) {
             return Optional.empty();

@@ -111,7 +111,8 @@ class ConformanceCliTests {
         CliRun run = CliRun.of("--tool-version");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).startsWith("mqttkit-conformance ").contains("suite: dev.mqttkit:mqttkit-conformance-tests",
+        assertThat(run.out()).startsWith("mqttkit-conformance ")
+                .contains("suite: dev.mqttkit:mqttkit-conformance-tests",
                 "MQTT 3.1.1 statements", "catalogue: sha-256 ").doesNotContain("unknown");
     }
 

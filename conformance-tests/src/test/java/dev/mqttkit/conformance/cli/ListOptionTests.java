@@ -18,7 +18,8 @@ class ListOptionTests {
             assertThat(run.code()).as(run.both()).isZero();
             assertThat(run.out().lines()).anyMatch(l -> l.matches(
                     "  KeepAliveTests#answersEveryPingreqWithPingresp \\[3\\.1\\.1] +MQTT-3\\.12\\.4-1"));
-            assertThat(run.out()).contains("MQTT 3.1.1: ", "MQTT 3.1: ", "  scenario:", "  malformed:connect/", " MQTT-4.8.0-1", "tests in all; nothing was connected to");
+            assertThat(run.out()).contains("MQTT 3.1.1: ", "MQTT 3.1: ", "  scenario:", "  malformed:connect/",
+                    " MQTT-4.8.0-1", "tests in all; nothing was connected to");
             assertThat(run.out()).doesNotContain("TargetTests");
             assertThat(broker.accepted()).as("connections to the broker").isZero();
         }

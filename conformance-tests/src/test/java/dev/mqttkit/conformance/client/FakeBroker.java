@@ -1,7 +1,6 @@
 package dev.mqttkit.conformance.client;
 
 import dev.mqttkit.codec.Hex;
-import dev.mqttkit.conformance.client.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -44,7 +44,8 @@ class ScriptedClientTests {
         Connack ack = client.connect();
         assertThat(ack.returnCode()).isZero();
         assertThat(broker.nextReceived()).startsWith(0x10);
-        assertThat(transcript.events()).extracting(TranscriptEvent::dir).containsSubsequence(Direction.OUT, Direction.IN);
+        assertThat(transcript.events()).extracting(TranscriptEvent::dir)
+                .containsSubsequence(Direction.OUT, Direction.IN);
     }
 
     @Test

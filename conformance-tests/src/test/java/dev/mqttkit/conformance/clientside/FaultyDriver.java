@@ -273,7 +273,8 @@ public final class FaultyDriver {
         } else if (fault == STRIPS_BOM) {
             topic = topic.replace("\ufeff", "");
         }
-        int id = p.qos() == Qos.AT_MOST_ONCE ? 0 : fault == PACKET_ID_ZERO ? 0 : fault == PACKET_ID_REUSED ? 1 : nextId();
+        int id = p.qos() == Qos.AT_MOST_ONCE || fault == PACKET_ID_ZERO ? 0
+                : fault == PACKET_ID_REUSED ? 1 : nextId();
         boolean dup = p.qos() == Qos.AT_MOST_ONCE ? fault == QOS0_WITH_DUP : fault == FIRST_SEND_WITH_DUP;
         Publish c = new Publish(false, p.qos(), false, topic, 0, p.payload()).withQos(p.qos(), id).withDup(dup);
         if (p.qos() != Qos.AT_MOST_ONCE) {

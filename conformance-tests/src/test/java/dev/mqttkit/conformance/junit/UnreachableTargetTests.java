@@ -40,7 +40,8 @@ class UnreachableTargetTests {
         assertThat(finished).hasEntrySatisfying(idEndingWith(check + "/[method:brokerAcceptsAConnection"),
                 r -> assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED));
         Map<String, String> published = entries.get(idEndingWith(check + "/[method:brokerAcceptsAConnection"));
-        assertThat(published.get(EntryKey.TARGET_ERROR.key())).startsWith("cannot connect to the broker at " + url + ": ")
+        assertThat(published.get(EntryKey.TARGET_ERROR.key()))
+                .startsWith("cannot connect to the broker at " + url + ": ")
                 .contains("refused");
         assertThat(published.get(EntryKey.TARGET.key())).contains("\"url\":\"" + url + "\"", "\"broker\":null");
         assertThat(skipped).containsKeys(classId("ConnectTests"), classId("PublishTests"));
@@ -54,7 +55,8 @@ class UnreachableTargetTests {
         TestExecutionListener listener = new TestExecutionListener() {
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+                entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>())
+                        .putAll(entry.getKeyValuePairs());
             }
 
             @Override

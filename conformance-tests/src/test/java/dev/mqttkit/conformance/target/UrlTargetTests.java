@@ -22,7 +22,8 @@ class UrlTargetTests {
 
     @Test
     void namesTheTargetAfterHostAndPortAndDefaultsThePort() {
-        UrlTarget t = new UrlTarget(SuiteConfig.from(new Settings(Map.of("mqtt.broker", "tcp://127.0.0.1")::get, Map.of())));
+        Settings settings = new Settings(Map.of("mqtt.broker", "tcp://127.0.0.1")::get, Map.of());
+        UrlTarget t = new UrlTarget(SuiteConfig.from(settings));
         assertThat(t.endpoint().port()).isEqualTo(1883);
         assertThat(t.name()).isEqualTo("127.0.0.1-1883");
         assertThat(t.endpoint().url()).isEqualTo("tcp://127.0.0.1:1883");
@@ -44,7 +45,8 @@ class UrlTargetTests {
                     "mqtt.truststore", dir.resolve("broker.p12").toString(),
                     "mqtt.truststore.password", "changeit")::get, Map.of())));
             try (ScriptedClient c = new ScriptedClient("tls", "tls1", ProtocolVersion.MQTT_3_1_1,
-                    ClientContext.standalone(target.endpoint(), Timeouts.scaledBy(1), ClientContext.Credentials.NONE))) {
+                    ClientContext.standalone(target.endpoint(), Timeouts.scaledBy(1),
+                            ClientContext.Credentials.NONE))) {
                 assertThat(c.connect().returnCode()).isZero();
                 c.expectNothing();
             }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code ws://} and {@code wss://} targets: how their URLs read, and that the suite's client reaches a broker there. */
+/**
+ * {@code ws://} and {@code wss://} targets: how their URLs read, and that the suite's client reaches a broker there.
+ */
 class WebSocketUrlTests {
 
     @ParameterizedTest

@@ -8,7 +8,6 @@ import dev.mqttkit.codec.packet.Connack;
 import dev.mqttkit.codec.packet.Connect;
 import dev.mqttkit.codec.packet.Payload;
 import dev.mqttkit.codec.packet.ProtocolVersion;
-import dev.mqttkit.codec.packet.Qos;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

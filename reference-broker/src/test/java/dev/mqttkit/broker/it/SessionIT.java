@@ -52,7 +52,7 @@ class SessionIT {
             two = first.expectPublish();
             first.send(new Pubrec(two.packetId()));
             assertThat(first.take()).isEqualTo(new Pubrel(two.packetId()));
-            pub.send(Publish.of(Qos.AT_LEAST_ONCE, "t", 3, Payload.utf8("three"))); 
+            pub.send(Publish.of(Qos.AT_LEAST_ONCE, "t", 3, Payload.utf8("three")));
             assertThat(first.expectPublish().payload().asUtf8()).isEqualTo("three");
         } // dropped without DISCONNECT, nothing acknowledged but the PUBREC
         // the broker may see this CONNECT before the old socket's close: a takeover then, the same session either way
