@@ -84,7 +84,7 @@ class KeepAliveTests {
                     continue;
                 }
                 Closure c = silent.get(i).awaitAnswer(Duration.ZERO);
-                if (!c.before().isEmpty()) {
+                if (!c.before().isEmpty() && !Closure.announcesClose(c.before().get(0))) {
                     throw silent.get(i).fail("sent " + c.before().get(0).summary() + " to a client that was silent");
                 }
                 if (c.closed()) {

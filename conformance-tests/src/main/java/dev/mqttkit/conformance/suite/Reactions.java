@@ -5,6 +5,7 @@ import dev.mqttkit.codec.packet.Packet;
 import dev.mqttkit.codec.packet.Pingreq;
 import dev.mqttkit.codec.packet.Pingresp;
 import dev.mqttkit.codec.packet.Suback;
+import dev.mqttkit.conformance.client.Closure;
 import dev.mqttkit.conformance.client.ScriptedClient;
 import dev.mqttkit.conformance.junit.Harness;
 import java.time.Duration;
@@ -143,7 +144,7 @@ final class Reactions {
             if (probe && !answeredProbe && p instanceof Pingresp) {
                 answeredProbe = true;
                 deadline = Math.min(deadline, System.nanoTime() + c.quietPeriod().toNanos());
-            } else {
+            } else if (!Closure.announcesClose(p)) {
                 before.add(p);
             }
         }

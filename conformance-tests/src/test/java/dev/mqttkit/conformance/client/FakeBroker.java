@@ -31,7 +31,10 @@ final class FakeBroker implements AutoCloseable {
         return Endpoint.tcp("127.0.0.1", server.getLocalPort());
     }
 
-    /** The reply (hex) to the next chunk received; {@code "close"} closes the connection instead. */
+    /**
+     * The reply (hex) to the next chunk received; {@code "close"} closes the connection instead, and hex followed by
+     * {@code close} sends the bytes, then closes.
+     */
     FakeBroker reply(String hex) {
         replies.add(hex);
         return this;
@@ -51,7 +54,12 @@ final class FakeBroker implements AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 received.add(java.util.Arrays.copyOf(buf, n));
                 String reply = replies.poll();
-                if ("close".equals(reply)) {
+                if (reply != null && reply.endsWith("close")) {
+                    String last = reply.substring(0, reply.length() - "close".length()).trim();
+                    if (!last.isEmpty()) {
+                        out.write(Hex.parse(last));
+                        out.flush();
+                    }
                     return;
                 }
                 if (reply != null && !reply.isEmpty()) {

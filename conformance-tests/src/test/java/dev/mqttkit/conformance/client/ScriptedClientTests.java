@@ -92,6 +92,15 @@ class ScriptedClientTests {
     }
 
     @Test
+    void expectClosedTakesADisconnectFromTheBrokerAsAnnouncingTheClose() {
+        broker.reply(CONNACK_OK).reply("e0 00 close");
+        client.connect();
+        client.send(Pingreq.INSTANCE);
+        client.expectClosed();
+        assertThat(transcript.events()).anyMatch(e -> e.dir() == Direction.IN && e.summary().equals("DISCONNECT"));
+    }
+
+    @Test
     void expectClosedFailsWhenTheBrokerAnswersInstead() {
         broker.reply(CONNACK_OK).reply(PINGRESP);
         client.connect();
