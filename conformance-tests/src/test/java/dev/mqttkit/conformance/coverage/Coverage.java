@@ -6,6 +6,7 @@ import dev.mqttkit.contract.TargetFacts.Kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mqttkit.conformance.SuiteExecution;
 import dev.mqttkit.conformance.clientside.ClientSuiteExecution;
 import dev.mqttkit.conformance.junit.Statements;
 import dev.mqttkit.conformance.scenario.Scenario;
@@ -35,8 +36,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * side's {@code untested-statements.json}.
  */
 public final class Coverage {
-    public static final String SUITE_PACKAGE = "dev.mqttkit.conformance.suite";
-
     private Coverage() {
     }
 
@@ -50,7 +49,7 @@ public final class Coverage {
     /** Statement id to the tests declaring it (class#method, scenario:name or malformed:file/name). */
     public static Map<String, List<String>> declarations(Kind kind) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (Method m : testMethods(kind == Kind.CLIENT ? ClientSuiteExecution.TESTS : SUITE_PACKAGE)) {
+        for (Method m : testMethods(kind == Kind.CLIENT ? ClientSuiteExecution.TESTS : SuiteExecution.TESTS)) {
             Statements s = m.getAnnotation(Statements.class);
             if (s != null) {
                 for (String id : s.value()) {
