@@ -328,11 +328,8 @@ public final class FaultyDriver {
             send(encode(Pingreq.INSTANCE));
         }
         if (fault == NO_CLOSE_AFTER_DISCONNECT) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // Leaves the closing to the broker: reads on until it has closed its side.
+            s.getInputStream().transferTo(OutputStream.nullOutputStream());
         }
         s.close();
     }
